@@ -1,0 +1,109 @@
+"""Settings: the one place configuration is read (prefix ``INTAKE_``).
+
+Load it at an entry point (CLI, worker, web app) with ``Settings()`` and pass it
+down; leaf code takes it as an argument and never reads the environment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["Settings"]
+
+
+class Settings(BaseSettings):
+    """Everything an operator can tune; every value has a safe default."""
+
+    model_config = SettingsConfigDict(env_prefix="INTAKE_", env_file=None, extra="ignore")
+
+    # Where things live
+    storage_url: str = Field(
+        default="file://./var/storage",
+        description="file:///abs/path or file://./relative/path, or s3://bucket/prefix",
+    )
+    database_url: str | None = Field(
+        default=None, description="SQLAlchemy URL; default: SQLite file under the local storage root"
+    )
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    queue_name: str = "intake"
+    s3_endpoint_url: str | None = Field(default=None, description="e.g. http://minio:9000 for MinIO")
+    s3_region: str = "us-east-1"
+    s3_sse: str = Field(default="AES256", description="server-side encryption for every put: AES256 or aws:kms")
+    s3_kms_key_id: str | None = None
+
+    # The plan
+    plan_timezone: str = "America/Chicago"
+    require_agent_npn: bool = Field(
+        default=False, description="the plan requires agent attribution on every application"
+    )
+    outreach_days: int = Field(default=21, description="calendar days the applicant has to answer a request")
+    outreach_aep_deadline: bool = Field(
+        default=True, description="for an AEP request, the deadline is Dec 7 when that is later"
+    )
+
+    # OCR
+    tesseract_cmd: str = "tesseract"
+    tesseract_lang: str = "eng"
+    target_dpi: int = Field(default=300, ge=72, le=600, description="images are brought to this DPI for OCR")
+    assumed_dpi: int = Field(default=200, ge=72, le=600, description="used when a file states no usable DPI")
+    render_dpi: int = Field(default=200, ge=72, le=600, description="rendering of PDF pages without one image")
+    ocr_timeout_seconds: float = Field(default=60.0, gt=0, description="per page of OCR")
+    job_timeout_base_seconds: int = 120
+    job_timeout_per_page_seconds: int = 90
+
+    # Preprocessing steps, each switchable
+    preprocess_orientation: bool = True
+    preprocess_deskew: bool = True
+    preprocess_despeckle: bool = True
+    preprocess_binarize: bool = True
+    preprocess_red_ink: bool = True
+    preprocess_upscale: bool = True
+    debug_images_dir: Path | None = Field(
+        default=None, description="when set, every intermediate image is written here"
+    )
+
+    # Limits: exceeding one quarantines the document
+    max_file_bytes: int = 100 * 1024 * 1024
+    max_pages: int = 200
+    max_page_pixels: int = 120_000_000
+
+    # Watcher
+    stable_seconds: float = Field(default=3.0, description="a drop must be unchanged this long before it is taken")
+    sidecar_grace_seconds: float = Field(default=30.0, description="how long a fax waits for its metadata file")
+    poll_seconds: float = 2.0
+
+    # Web
+    session_secret: str | None = Field(default=None, description="signing key for sessions; generated if unset")
+    secure_cookies: bool = True
+    login_max_failures: int = 5
+    login_lockout_minutes: int = 15
+    max_upload_bytes: int = 50 * 1024 * 1024
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.plan_timezone)
+
+    def ocr_env(self) -> dict[str, str]:
+        """Environment for the Tesseract subprocess: one thread per process (we parallelise by page)."""
+        import os
+
+        env = dict(os.environ)
+        env["OMP_THREAD_LIMIT"] = "1"
+        return env
+
+    def local_storage_root(self) -> Path | None:
+        """The folder behind a ``file://`` storage URL, else None."""
+        if not self.storage_url.startswith("file://"):
+            return None
+        raw = self.storage_url[len("file://") :]
+        return Path(raw).expanduser().resolve()
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        root = self.local_storage_root() or Path("./var").resolve()
+        return f"sqlite:///{root / 'intake.sqlite3'}"

@@ -1,0 +1,62 @@
+"""Pages as read from a file, and pages after OCR."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+
+from intake.ocr.page_text import PageText
+
+__all__ = ["Page", "ReadResult", "RecognizedPage", "FileKind", "PageOrigin"]
+
+FileKind = Literal["pdf", "tiff", "jpeg", "png", "pbm"]
+PageOrigin = Literal["text_layer", "embedded_image", "render", "tiff", "image"]
+
+
+@dataclass(frozen=True, eq=False)
+class Page:
+    """One page image (grey ``uint8`` or BGR ``uint8``) and, for text-layer PDFs, its words.
+
+    ``dpi`` is square after reading (fax normal resolution is stretched to
+    square pixels); ``dpi_assumed`` says the file gave no usable value.
+    """
+
+    number: int  # 1-based
+    image: np.ndarray
+    dpi: int
+    origin: PageOrigin
+    text_layer: PageText | None = None
+    dpi_assumed: bool = False
+
+
+@dataclass(frozen=True, eq=False)
+class ReadResult:
+    """A whole file read: its detected kind, pages and file-level metadata.
+
+    ``metadata`` holds what later stages may need for the receipt stamp, e.g.
+    ``{"tiff_tags": {306: "2026:11:30 23:41:07", 270: "...", 34910: 41}}`` for
+    the first TIFF page, or ``{"pdf_info": {...}}``.
+    """
+
+    kind: FileKind
+    pages: list[Page]
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, eq=False)
+class RecognizedPage:
+    """A page after preprocessing and OCR (or its text layer).
+
+    ``image`` is the grey image the word boxes refer to (oriented and
+    deskewed); ``colour`` the same geometry in BGR when the scan had colour;
+    ``stamp_text`` the words read from the red-ink layer alone (mail stamp).
+    """
+
+    number: int
+    text: PageText
+    image: np.ndarray
+    colour: np.ndarray | None = None
+    stamp_text: PageText | None = None
+    seconds: float = 0.0

@@ -1,7 +1,7 @@
 """The ``intake`` command line. Only this layer maps errors to exit codes.
 
 Commands live in one module per area and register themselves on ``main``:
-``reading`` (ocr, extract, schema), ``evaluation`` (samples, eval),
+``reading`` (ocr), ``extracting`` (extract, schema), ``evaluation`` (samples, eval),
 ``processing`` (process, watch, worker, requeue, list, show, export) and
 ``webapp`` (web, user).
 """
@@ -42,9 +42,9 @@ def main(ctx: click.Context, verbose: int) -> None:
 
 
 def _register() -> None:
-    from intake.cli import evaluation, processing, reading, webapp
+    from intake.cli import evaluation, extracting, processing, reading, webapp
 
-    for module in (reading, evaluation, processing, webapp):
+    for module in (reading, extracting, evaluation, processing, webapp):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -54,6 +54,14 @@ class Settings(BaseSettings):
     ocr_timeout_seconds: float = Field(default=60.0, gt=0, description="per page of OCR")
     job_timeout_base_seconds: int = 120
     job_timeout_per_page_seconds: int = 90
+    retry_intervals: list[int] = Field(
+        default=[10, 60, 300], description="seconds before each retry of a retryable failure (one per retry)"
+    )
+    fault_injection: str | None = Field(
+        default=None,
+        description="testing only, never in production: 'sleep:SECONDS' inside the job after the claim, "
+        "or 'crash_after_save' (the first attempt fails after committing its result)",
+    )
 
     # Preprocessing steps, each switchable
     preprocess_orientation: bool = True

@@ -7,6 +7,7 @@ down; leaf code takes it as an argument and never reads the environment.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import Field
@@ -52,6 +53,7 @@ class Settings(BaseSettings):
     assumed_dpi: int = Field(default=200, ge=72, le=600, description="used when a file states no usable DPI")
     render_dpi: int = Field(default=200, ge=72, le=600, description="rendering of PDF pages without one image")
     ocr_timeout_seconds: float = Field(default=60.0, gt=0, description="per page of OCR")
+    ocr_workers: int = Field(default=2, ge=1, le=32, description="pages OCR'd in parallel (one Tesseract thread each)")
     job_timeout_base_seconds: int = 120
     job_timeout_per_page_seconds: int = 90
     retry_intervals: list[int] = Field(
@@ -90,6 +92,11 @@ class Settings(BaseSettings):
     login_max_failures: int = 5
     login_lockout_minutes: int = 15
     max_upload_bytes: int = 50 * 1024 * 1024
+    web_processing: Literal["auto", "rq", "thread"] = Field(
+        default="auto",
+        description="how the web app processes uploads: 'rq' enqueues for `intake worker`, 'thread' runs "
+        "the job in the web process; 'auto' enqueues when an RQ worker listens on the queue, else a thread",
+    )
 
     @property
     def tz(self) -> ZoneInfo:

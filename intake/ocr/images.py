@@ -119,7 +119,7 @@ def _decode_page(image: Image.Image, number: int, settings: Settings, kind: File
         oriented = ImageOps.exif_transpose(image) if kind in ("jpeg", "tiff", "png") else image
         array = pil_to_array(oriented)
     if errors:
-        log.warning("libtiff reported %d decoding error(s) on page %d", len(errors), number)
+        log.info("libtiff reported %d decoding error(s) on page %d", len(errors), number)
         raise CorruptFile(
             f"page {number} of the TIFF has damaged image data ({errors[0].split(':')[0]}); "
             "ask the sender to send the document again"

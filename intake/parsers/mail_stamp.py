@@ -1,0 +1,99 @@
+"""The mailroom's red RECEIVED stamp on a scanned page.
+
+The OCR stage reads the red-ink layer on its own (``RecognizedPage.stamp_text``);
+the stamp shows RECEIVED (or REC'D), a date and sometimes a time, in any of the
+printed styles ``timestamps`` knows. When the red layer gave nothing, the page
+text is searched for a RECEIVED word with a date on its line or the next two.
+A stamp without a time means 00:00 plan local time (``has_time`` False).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from rapidfuzz import fuzz
+
+from intake.extraction import ReceiptFinding
+from intake.ocr.page import RecognizedPage
+from intake.parsers.local_time import localize
+from intake.parsers.timestamps import PrintedStamp, find_stamps, find_times
+
+__all__ = ["find_stamp", "stamp_findings", "is_received_word"]
+
+# Short forms as stamped (REC'D, RECVD, RCVD), with the O-for-D slip OCR makes on them.
+_SHORT_FORMS = frozenset({"RECD", "RECVD", "RCVD", "RECO", "RECVO", "RCVO"})
+# Lines after a RECEIVED word the stamp's date may sit on.
+_STAMP_SPAN = 2
+
+
+def is_received_word(word: str) -> bool:
+    """RECEIVED, REC'D, RECVD, RCVD, tolerant of OCR slips ("RECE1VED", "REC'O")."""
+    w = re.sub(r"[^A-Za-z0-9]", "", word).upper()
+    if w in _SHORT_FORMS:
+        return True
+    return len(w) >= 6 and fuzz.ratio(w.replace("1", "I"), "RECEIVED") >= 80
+
+
+def _stamp_in(text: str) -> tuple[PrintedStamp, bool] | None:
+    """The first date in ``text`` and whether a time was printed anywhere in it."""
+    stamps = find_stamps(text)
+    if not stamps:
+        return None
+    stamp = stamps[0]
+    if stamp.clock is None:
+        # A stamp often prints the time on its own line, above or below the date.
+        times = [t for t, offset, _ in find_times(text) if not stamp.start <= offset < stamp.end]
+        if times:
+            stamp = PrintedStamp(stamp.day, times[0], stamp.start, stamp.end, stamp.style, stamp.repaired)
+    return stamp, stamp.clock is not None
+
+
+def _finding(stamp: PrintedStamp, tz: ZoneInfo, confidence: float, detail: str,
+             not_after: datetime | None) -> ReceiptFinding:
+    local, issue = localize(stamp.wall, tz, not_after=not_after)
+    if stamp.repaired:
+        confidence -= 0.15
+    if issue:
+        confidence -= 0.2
+        detail += f"_{issue}"
+    return ReceiptFinding(
+        received_at=local,
+        source="mail_stamp",
+        confidence=round(confidence, 2),
+        has_time=stamp.clock is not None,
+        detail=detail,
+    )
+
+
+def find_stamp(page: RecognizedPage, tz: ZoneInfo, *, not_after: datetime | None = None) -> ReceiptFinding | None:
+    """The RECEIVED stamp on one page, or None."""
+    if page.stamp_text is not None and page.stamp_text.words:
+        red = page.stamp_text.text
+        found = _stamp_in(red)
+        if found is not None:
+            has_word = any(is_received_word(w.text) for w in page.stamp_text.words)
+            # Red ink with a date but no RECEIVED word is still the stamp, only less certain.
+            return _finding(found[0], tz, 0.95 if has_word else 0.8, "stamp_red_ink", not_after)
+    lines = [line.text for line in page.text.lines]
+    for i, line in enumerate(lines):
+        if not any(is_received_word(word) for word in line.split()):
+            continue
+        window = "\n".join(lines[i : i + 1 + _STAMP_SPAN])
+        found = _stamp_in(window)
+        if found is not None:
+            return _finding(found[0], tz, 0.8, "stamp_page_text", not_after)
+    return None
+
+
+def stamp_findings(
+    pages: list[RecognizedPage], tz: ZoneInfo, *, not_after: datetime | None = None
+) -> list[ReceiptFinding]:
+    """The stamp on each page that has one, in page order (the stamp belongs on page 1)."""
+    findings = []
+    for page in pages:
+        finding = find_stamp(page, tz, not_after=not_after)
+        if finding is not None:
+            findings.append(finding.model_copy(update={"detail": f"{finding.detail}_p{page.number}"}))
+    return findings

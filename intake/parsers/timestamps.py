@@ -1,0 +1,166 @@
+"""Dates and times printed on pages, found in OCR'd or extracted text.
+
+Fax header lines, RECEIVED stamps and DocuSign certificates print a date and
+often a time in many styles: ``NOV-30-2026 11:41PM``, ``11/30/2026 23:41``,
+``Nov 30 2026 11:41 PM``, ``30-NOV-2026``, ``2026-11-30``, ``Mon Nov 30
+23:41:07 2026`` (HylaFAX's ``%c``), ``11/20/2026 | 09:31:05 AM``. OCR adds
+slips (O for 0, l or I for 1, S for 5, B for 8, missing spaces). This module
+finds them all and returns wall-clock readings; placing them in a zone is
+``local_time``'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+__all__ = ["PrintedStamp", "find_stamps", "find_times", "parse_time"]
+
+# A digit, or a letter OCR commonly reads in its place.
+_D = r"[0-9OoIlSB]"
+_LOOKALIKE = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "B": "8"})
+
+_MONTH_RE = {
+    1: r"j[a4]n", 2: r"feb", 3: r"m[a4]r", 4: r"[a4]pr", 5: r"m[a4]y", 6: r"jun",
+    7: r"ju[l1I]", 8: r"[a4]ug", 9: r"sep", 10: r"[o0]ct", 11: r"n[o0]v", 12: r"dec",
+}
+_MON = "(?P<mon>" + "|".join(f"{rx}[a-z]*" for rx in _MONTH_RE.values()) + r")\.?"
+_YEAR = rf"(?P<y>{_D}{{4}}|{_D}{{2}}(?!{_D}))"
+_TIME = (
+    rf"(?P<H>{_D}{{1,2}})\s?[:.;]\s?(?P<M>{_D}{{2}})(?:\s?[:.;]\s?(?P<S>{_D}{{2}}))?"
+    r"(?:\s?(?P<ampm>[AaPp])\.?\s?[Mm]\b\.?)?"
+)
+_TIME_RE = re.compile(rf"(?<![0-9A-Za-z]){_TIME}")
+_AFTER_DATE = rf"(?:[\s|,@]*(?:at\s+)?{_TIME})?"
+
+_DATE_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "ctime",  # Mon Nov 30 23:41:07 2026 (optionally a zone name before the year)
+        re.compile(
+            rf"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+{_MON}\s+(?P<d>{_D}{{1,2}})\s+{_TIME}"
+            rf"\s+(?:[A-Z]{{3,4}}\s+)?(?P<y>{_D}{{4}})"
+        ),
+    ),
+    (
+        "iso",
+        re.compile(rf"(?<![0-9A-Za-z])(?P<y>{_D}{{4}})[-/.](?P<m>{_D}{{1,2}})[-/.](?P<d>{_D}{{1,2}})(?:[T\s]+{_TIME})?"),
+    ),
+    (
+        "numeric",  # 11/30/2026, 11-30-26, 11.30.2026
+        re.compile(
+            rf"(?<![0-9A-Za-z])(?P<m>{_D}{{1,2}})\s?[-/.]\s?(?P<d>{_D}{{1,2}})\s?[-/.]\s?{_YEAR}{_AFTER_DATE}"
+        ),
+    ),
+    (
+        "month_first",  # NOV-30-2026, Nov 30, 2026, NOV302026
+        re.compile(rf"(?i)(?<![a-z]){_MON}[\s\-,.]*(?P<d>{_D}{{1,2}})(?:st|nd|rd|th)?[\s\-,.]*{_YEAR}{_AFTER_DATE}"),
+    ),
+    (
+        "day_first",  # 30-NOV-2026, 30 Nov 2026
+        re.compile(rf"(?i)(?<![0-9a-z])(?P<d>{_D}{{1,2}})[\s\-.]*{_MON}[\s\-,.]*{_YEAR}{_AFTER_DATE}"),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class PrintedStamp:
+    """A date (and maybe a time) printed on a page, as a wall-clock reading without a zone."""
+
+    day: date
+    clock: time | None
+    start: int  # character offsets in the searched text
+    end: int
+    style: str
+    repaired: bool  # look-alike characters were read as digits
+
+    @property
+    def wall(self) -> datetime:
+        """The reading as a naive datetime (00:00 when no time was printed)."""
+        return datetime.combine(self.day, self.clock or time(0, 0))
+
+
+def _int(token: str) -> tuple[int, bool]:
+    fixed = token.translate(_LOOKALIKE)
+    return int(fixed), fixed != token
+
+
+def _month(token: str) -> int | None:
+    t = token.lower().rstrip(".")
+    for number, rx in _MONTH_RE.items():
+        if re.match(rx, t):
+            return number
+    return None
+
+
+def parse_time(groups: dict[str, str | None]) -> tuple[time, bool] | None:
+    """A time from the H/M/S/ampm groups of the time pattern, or None when out of range."""
+    if not groups.get("H") or not groups.get("M"):
+        return None
+    hour, r1 = _int(groups["H"])  # type: ignore[arg-type]
+    minute, r2 = _int(groups["M"])  # type: ignore[arg-type]
+    second, r3 = _int(groups["S"]) if groups.get("S") else (0, False)
+    ampm = (groups.get("ampm") or "").upper()
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "P" else 0)
+    if not (0 <= hour <= 23 and 0 <= minute <= 59 and 0 <= second <= 59):
+        return None
+    return time(hour, minute, second), r1 or r2 or r3
+
+
+def find_times(text: str) -> list[tuple[time, int, bool]]:
+    """Every time of day in ``text``: (time, offset, repaired)."""
+    found = []
+    for m in _TIME_RE.finditer(text):
+        parsed = parse_time(m.groupdict())
+        if parsed is not None:
+            found.append((parsed[0], m.start(), parsed[1]))
+    return found
+
+
+def _year(token: str) -> tuple[int, bool]:
+    year, repaired = _int(token)
+    return (2000 + year if year < 100 else year), repaired
+
+
+def find_stamps(text: str) -> list[PrintedStamp]:
+    """Every printed date in ``text``, with the time printed right after it (if any), in reading order.
+
+    Overlapping matches are resolved in favour of the earliest, then longest, one.
+    """
+    candidates: list[PrintedStamp] = []
+    for style, pattern in _DATE_STYLES:
+        for m in pattern.finditer(text):
+            g = m.groupdict()
+            try:
+                month = _month(g["mon"]) if g.get("mon") else None
+                month_repaired = False
+                if month is None:
+                    month, month_repaired = _int(g["m"])
+                day_n, r_day = _int(g["d"])
+                year, r_year = _year(g["y"])
+                day = date(year, month, day_n)
+            except (KeyError, TypeError, ValueError):
+                continue
+            if not 1900 <= year <= 2100:
+                continue
+            clock = parse_time(g) if g.get("H") else None
+            candidates.append(
+                PrintedStamp(
+                    day=day,
+                    clock=clock[0] if clock else None,
+                    start=m.start(),
+                    end=m.end() if clock or not g.get("H") else m.start("H"),
+                    style=style,
+                    repaired=month_repaired or r_day or r_year or bool(clock and clock[1]),
+                )
+            )
+    candidates.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    chosen: list[PrintedStamp] = []
+    for stamp in candidates:
+        if chosen and stamp.start < chosen[-1].end:
+            continue
+        chosen.append(stamp)
+    return chosen

@@ -1,0 +1,126 @@
+"""Which contract path a label fills, given the section it sits in, and how its value is normalised."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from intake.parsers import normalize
+from intake.parsers.normalize import Normalized
+
+__all__ = ["path_for", "NORMALIZERS", "TEXT_PATHS"]
+
+_PERM = "applicant.permanent_address"
+_MAIL = "applicant.mailing_address"
+_REP = "authorized_representative"
+
+# Sections in which applicant fields are never found (someone else's data).
+_FOREIGN = {"representative", "office", "emergency"}
+
+
+def path_for(kind: str, section: str | None) -> str | None:
+    """The contract path for a label of ``kind`` under a heading of ``section``; None to ignore it."""
+    rep = section == "representative"
+    office = section == "office"
+    if kind == "name":
+        return {"representative": f"{_REP}.name", "office": "agent.name", "payment": "premium_payment.account_holder"}.get(
+            section or ""
+        )
+    if kind in ("first_name", "last_name", "middle_initial"):
+        if rep:
+            return f"{_REP}.name:{kind}"  # parts joined into one name later
+        if office:
+            return f"agent.name:{kind}"
+        return None if section in _FOREIGN else f"applicant.{kind}"
+    if kind == "phone":
+        if rep:
+            return f"{_REP}.phone"
+        return None if section in _FOREIGN else "applicant.phone"
+    if kind in ("street", "address", "mailing_street", "permanent_street", "city", "state", "zip", "county", "city_state_zip"):
+        if rep:
+            return f"{_REP}.address" if kind in ("street", "address", "mailing_street", "permanent_street") else f"{_REP}.address:{kind}"
+        if section in _FOREIGN:
+            return None
+        if kind == "permanent_street":
+            return f"{_PERM}.street"
+        base = _MAIL if (kind == "mailing_street" or section == "mailing") else _PERM
+        if kind in ("street", "address", "mailing_street"):
+            return f"{base}.street"
+        if kind == "county":
+            return f"{_PERM}.county" if base == _PERM else None
+        return f"{base}.{kind}"
+    if kind == "relationship":
+        return f"{_REP}.relationship" if rep else None
+    if kind == "agent_name":
+        return "agent.name"
+    if kind == "npn":
+        return "agent.npn"
+    if kind == "plan_id":
+        return None if office else "plan.id"
+    if kind == "plan_name":
+        return None if office else "plan.name"
+    if section in _FOREIGN and kind in ("birth_date", "medicare_number", "sex", "pcp"):
+        return None
+    simple = {
+        "birth_date": "applicant.birth_date",
+        "medicare_number": "medicare_number",
+        "effective_date": None if office else "requested_effective_date",
+        "pcp": "primary_care_clinic",
+        "account_holder": "premium_payment.account_holder",
+        "routing_number": "premium_payment.routing_number",
+        "account_number": "premium_payment.account_number",
+        "sex": "applicant.sex",
+    }
+    return simple.get(kind)
+
+
+def _medicare(raw: str | None) -> Normalized:
+    # Comb boxes and card print: characters split by box borders, spaces or dashes.
+    cleaned = "".join(ch for ch in (raw or "") if ch.isalnum() or ch in " -")
+    return normalize.medicare_number(cleaned)
+
+
+def _address_text(raw: str | None) -> Normalized:
+    result = normalize.text(raw)
+    if result.value is not None:
+        return Normalized(result.value.strip(" ,;"), result.ok, result.repaired, result.note, result.doubtful)
+    return result
+
+
+NORMALIZERS: dict[str, Callable[[str | None], Normalized]] = {
+    "applicant.first_name": normalize.person_name,
+    "applicant.last_name": normalize.person_name,
+    "applicant.middle_initial": normalize.middle_initial,
+    "applicant.birth_date": partial(normalize.date, kind="birth"),
+    "applicant.sex": normalize.sex,
+    "applicant.phone": normalize.phone,
+    f"{_PERM}.street": _address_text,
+    f"{_PERM}.city": _address_text,
+    f"{_PERM}.county": _address_text,
+    f"{_PERM}.state": normalize.state,
+    f"{_PERM}.zip": normalize.zip_code,
+    f"{_MAIL}.street": _address_text,
+    f"{_MAIL}.city": _address_text,
+    f"{_MAIL}.state": normalize.state,
+    f"{_MAIL}.zip": normalize.zip_code,
+    "medicare_number": _medicare,
+    "requested_effective_date": partial(normalize.date, kind="effective"),
+    "primary_care_clinic": normalize.text,
+    "premium_payment.account_holder": normalize.person_name,
+    "premium_payment.routing_number": normalize.routing_number,
+    "premium_payment.account_number": normalize.account_number,
+    "signature.date": partial(normalize.date, kind="signature"),
+    f"{_REP}.name": normalize.person_name,
+    f"{_REP}.address": _address_text,
+    f"{_REP}.phone": normalize.phone,
+    f"{_REP}.relationship": normalize.text,
+    "agent.name": normalize.person_name,
+    "agent.npn": normalize.npn,
+    "plan.id": normalize.plan_id,
+    "plan.name": normalize.text,
+}
+
+#: Free-text fields: nothing but the label's placement vouches for them.
+TEXT_PATHS = frozenset(
+    path for path, fn in NORMALIZERS.items() if fn in (normalize.person_name, normalize.text, _address_text)
+)

@@ -1,0 +1,362 @@
+"""The enrollment form parser: page text and images in, fields by contract path out.
+
+Every field is found by its label's wording (``labels``), the section it sits
+in (``sections``) and the page geometry (``values``: right of the label or
+under it), never by the pixel position of one template. Ticked boxes are read
+from the image (``checkboxes``, ``choices``); the signature from pen ink
+(``signature``). Each value goes through the normalisers, and its confidence
+comes from the OCR word confidences and validation (``candidates``).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from intake.config import Settings
+from intake.extraction import Extraction, FieldValue
+from intake.ocr.page import RecognizedPage
+from intake.parsers import normalize
+from intake.parsers.addresses import split_city_state_zip, split_full_address
+from intake.parsers.candidates import Candidate, candidate_from, choose
+from intake.parsers.checkboxes import Checkbox, find_checkboxes
+from intake.parsers.choices import (
+    PLAN_ID,
+    Choice,
+    Option,
+    account_type_of,
+    decide,
+    method_of,
+    read_options,
+    sex_of,
+    yes_no_of,
+)
+from intake.parsers.field_map import NORMALIZERS, TEXT_PATHS, path_for
+from intake.parsers.labels import LabelHit, clean_token, find_headings, find_labels
+from intake.parsers.layout import PageLayout
+from intake.parsers.sections import Heading, section_of
+from intake.parsers.signature import signature_ink
+from intake.parsers.values import ValueSpot, find_value, next_row_below
+from intake.plans import PLANS
+
+__all__ = ["extract_fields"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Page:
+    """Everything read from one page, once."""
+
+    layout: PageLayout
+    image: np.ndarray
+    labels: list[LabelHit]
+    checkboxes: list[Checkbox]
+    options: list[Option]
+    stop: set[int] = field(default_factory=set)  # words no value may contain: labels, boxes, option text
+
+
+@dataclass
+class _Found:
+    candidates: dict[str, list[Candidate]] = field(default_factory=dict)
+
+    def add(self, cand: Candidate) -> None:
+        self.candidates.setdefault(cand.path, []).append(cand)
+
+
+def _read_page(page: RecognizedPage) -> _Page:
+    layout = PageLayout.build(page.text)
+    checkboxes = find_checkboxes(page.image, page.text)
+    words = page.text.words
+    box_words: set[int] = set()
+    for cb in checkboxes:
+        for i, word in enumerate(words):
+            cx, cy = word.box.center
+            if cb.box.left - 2 <= cx <= cb.box.right + 2 and cb.box.top - 2 <= cy <= cb.box.bottom + 2:
+                box_words.add(i)
+    options = read_options(layout, checkboxes, box_words)
+    option_words = {i for o in options for i in o.indices}
+    # A label wholly inside an option's text is part of that option ("...bank account each month").
+    labels = [h for h in find_labels(layout) if not set(h.indices) <= option_words]
+    labels = _drop_values_read_as_labels(layout, labels, box_words | option_words)
+    stop = box_words | option_words | {i for h in labels for i in h.indices}
+    return _Page(layout=layout, image=page.image, labels=labels, checkboxes=checkboxes, options=options, stop=stop)
+
+
+def _is_short(hit: LabelHit, layout: PageLayout) -> bool:
+    text = "".join(layout.word(i).text for i in hit.indices).strip(":")
+    return len(text) <= 3 and not hit.colon
+
+
+def _drop_values_read_as_labels(layout: PageLayout, labels: list[LabelHit], stop: set[int]) -> list[LabelHit]:
+    """A short label ("MI", "ST") sitting where another label's value goes is that value (Michigan)."""
+    short = [h for h in labels if _is_short(h, layout)]
+    if not short:
+        return labels
+    others = [h for h in labels if h not in short]
+    label_words = stop | {i for h in others for i in h.indices}
+    drop = set()
+    for hit in others:
+        spot = find_value(layout, hit, others, label_words)
+        if spot is None:
+            continue
+        for s in short:
+            if set(s.indices) <= set(spot.indices):
+                drop.add(id(s))
+    return [h for h in labels if id(h) not in drop]
+
+
+def _headings(pages: list[_Page]) -> list[Heading]:
+    out = []
+    for p in pages:
+        for h in find_headings(p.layout):
+            out.append(Heading(kind=h.kind, page=h.page, top=h.box.top, left=h.box.left, right=h.box.right, em=p.layout.em))
+    return out
+
+
+def _text_of(p: _Page, spot: ValueSpot) -> tuple[str, float]:
+    words = p.layout.text.words
+    raw = " ".join(words[i].text for i in spot.indices)
+    conf = min(words[i].conf for i in spot.indices)
+    return raw, conf
+
+
+def _read_text_fields(pages: list[_Page], headings: list[Heading], found: _Found) -> dict[str, list[tuple[LabelHit, str | None]]]:
+    """Labelled text fields; returns the labels by kind (with their section) for the choice and signature steps."""
+    by_kind: dict[str, list[tuple[LabelHit, str | None]]] = {}
+    for p in pages:
+        for hit in p.labels:
+            section = section_of(hit, headings, p.layout.em)
+            by_kind.setdefault(hit.kind, []).append((hit, section))
+            path = path_for(hit.kind, section)
+            if path is None or hit.kind in ("sex", "date", "signature", "rep_signature"):
+                continue
+            spot = find_value(p.layout, hit, p.labels, p.stop)
+            if spot is None:
+                continue
+            raw, conf = _text_of(p, spot)
+            box = p.layout.union_box(list(spot.indices))
+            weak = not hit.strong
+            if hit.kind == "city_state_zip" or path.endswith(":city_state_zip"):
+                _add_city_line(found, path.rsplit(".", 1)[0] if ":" not in path else path.split(":")[0], raw, conf, hit.page, box, rank=0)
+                continue
+            if ":" in path:  # a part of a composite field (representative's name or address)
+                found.add(Candidate(path, raw.strip(), conf, conf < 0.8, None, raw, hit.page, box))
+                continue
+            if path.endswith(".street"):
+                base = path.rsplit(".", 1)[0]
+                whole = split_full_address(raw)
+                if whole is not None:
+                    street, rest = whole
+                    found.add(_normalised(f"{base}.street", street, conf, hit.page, box, weak=weak))
+                    _add_parts(found, base, rest, conf, hit.page, box, rank=1)
+                    continue
+                extra = next_row_below(p.layout, spot, p.stop, p.labels)
+                if extra:
+                    words = p.layout.text.words
+                    line = " ".join(words[i].text for i in extra)
+                    line_conf = min(words[i].conf for i in extra)
+                    _add_city_line(found, base, line, line_conf, hit.page, p.layout.union_box(extra), rank=1)
+            found.add(_normalised(path, raw, conf, hit.page, box, weak=weak and path in TEXT_PATHS))
+    return by_kind
+
+
+def _normalised(path: str, raw: str, conf: float, page: int, box, *, rank: int = 0, weak: bool = False) -> Candidate:
+    normaliser = NORMALIZERS.get(path, normalize.text)
+    return candidate_from(path, normaliser(raw), raw=raw, word_conf=conf, page=page, box=box, rank=rank, weak_label=weak)
+
+
+def _add_parts(found: _Found, base: str, parts, conf: float, page: int, box, rank: int) -> None:
+    for name, value in (("city", parts.city), ("state", parts.state), ("zip", parts.zip)):
+        if value:
+            found.add(_normalised(f"{base}.{name}", value, conf, page, box, rank=rank))
+
+
+def _add_city_line(found: _Found, base: str, raw: str, conf: float, page: int, box, rank: int) -> None:
+    parts = split_city_state_zip(raw)
+    if parts is None:
+        if rank == 0:
+            found.add(Candidate(f"{base}.city", None, 0.2, True, "bad_format", raw, page, box))
+        return
+    if base == "authorized_representative.address":
+        found.add(Candidate(f"{base}:city_state_zip", raw.strip(), conf, conf < 0.8, None, raw, page, box))
+        return
+    _add_parts(found, base, parts, conf, page, box, rank)
+
+
+def _choice_field(found: _Found, path: str, choice: Choice | None) -> None:
+    if choice is None:
+        return
+    o = choice.option
+    found.add(Candidate(path, choice.value, choice.confidence, choice.needs_review, choice.note, o.text, o.page, o.box))
+
+
+def _near(hit: LabelHit, o: Option, em: float, rows_below: float = 3.5) -> bool:
+    """An option on the label's row to its right, or in the rows just under it."""
+    if o.page != hit.page:
+        return False
+    oy = o.box.center[1]
+    same_row = abs(oy - hit.box.center[1]) <= 0.8 * em and o.box.left >= hit.box.left - 0.5 * em
+    under = hit.box.bottom - 0.3 * em <= oy <= hit.box.bottom + rows_below * em and o.box.left >= hit.box.left - 3 * em
+    return same_row or under
+
+
+def _read_choices(pages: list[_Page], headings: list[Heading], by_kind, found: _Found) -> None:
+    options = [o for p in pages for o in p.options]
+    em_of = {p.layout.page: p.layout.em for p in pages}
+
+    # Sex: boxes by the "Sex"/"Gender" label; else a written letter or word.
+    sex_labels = [h for h, section in by_kind.get("sex", []) if section not in ("representative", "office", "emergency")]
+    near = [o for o in options for h in sex_labels if _near(h, o, em_of[o.page])]
+    choice = decide(near, sex_of)
+    if choice is None and not near:
+        for hit in sex_labels:
+            p = next(p for p in pages if p.layout.page == hit.page)
+            spot = find_value(p.layout, hit, p.labels, p.stop)
+            if spot is not None:
+                raw, conf = _text_of(p, spot)
+                found.add(_normalised("applicant.sex", raw, conf, hit.page, p.layout.union_box(list(spot.indices))))
+    _choice_field(found, "applicant.sex", choice)
+
+    # Plan: an option naming a contract-PBP id.
+    def plan_meaning(text: str) -> str | None:
+        m = PLAN_ID.search(text.upper().replace("O", "0"))
+        return normalize.plan_id(m.group(0)).value if m else None
+
+    plan = decide(options, plan_meaning)
+    if plan is not None:
+        _choice_field(found, "plan.id", plan)
+        if plan.value is not None:
+            name = PLANS.get(plan.value) or PLAN_ID.sub("", plan.option.text).strip(" -–,")
+            found.add(Candidate("plan.name", name, plan.confidence, plan.needs_review, plan.note, plan.option.text,
+                                plan.option.page, plan.option.box))
+
+    # Premium method and account type: options in the payment section when there is one.
+    payment = [o for o in options if _section_of_option(o, headings, em_of[o.page]) == "payment"] or options
+    _choice_field(found, "premium_payment.method", decide(payment, method_of))
+    _choice_field(found, "premium_payment.account_type", decide(payment, account_type_of))
+
+    # Dental rider: yes/no boxes on or just under a line that mentions dental, or an option naming it.
+    dental_rows = [
+        (p.layout.page, w.box)
+        for p in pages
+        for w in p.layout.text.words
+        if clean_token(w.text) == "dental" or clean_token(w.text).startswith("dental")
+    ]
+    dental_opts = [
+        o for o in options
+        if any(page == o.page and -0.8 * em_of[page] <= o.box.center[1] - box.center[1] <= 2.5 * em_of[page]
+               for page, box in dental_rows)
+    ]
+
+    def dental_meaning(text: str) -> bool | None:
+        yes_no = yes_no_of(text)
+        return yes_no
+
+    _choice_field(found, "dental_rider", decide(dental_opts, dental_meaning))
+
+
+def _section_of_option(o: Option, headings: list[Heading], em: float) -> str | None:
+    probe = LabelHit(kind="option", page=o.page, indices=(), box=o.box, score=100, at_chunk_start=True, colon=False, chunk_len=1)
+    return section_of(probe, headings, em)
+
+
+def _read_signature(pages: list[_Page], by_kind, found: _Found) -> None:
+    page_of = {p.layout.page: p for p in pages}
+    applicant_sigs, rep_sigs = [], []
+    for kind in ("signature", "rep_signature"):
+        for hit, section in by_kind.get(kind, []):
+            if section in ("office", "emergency"):
+                continue
+            target = rep_sigs if kind == "rep_signature" or section == "representative" else applicant_sigs
+            target.append(hit)
+    measured = []
+    for hit in applicant_sigs:
+        p = page_of[hit.page]
+        measured.append((hit, signature_ink(p.layout, p.image, hit, p.labels)))
+    rep_signed = any(signature_ink(page_of[h.page].layout, page_of[h.page].image, h, page_of[h.page].labels).signed
+                     for h in rep_sigs)
+    if measured:
+        hit, ink = max(measured, key=lambda m: (m[1].signed, m[1].ink))
+        signed = ink.signed or rep_signed
+        conf = 0.95 if (ink.signed and not ink.unsure) or (not ink.signed and ink.ink < 0.1) else 0.5
+        found.add(Candidate("signature.signed", signed, conf, ink.unsure and not rep_signed, "signature_unsure" if ink.unsure else None,
+                            None, hit.page, hit.box))
+        _read_signature_date(page_of[hit.page], hit, by_kind, found)
+    elif rep_sigs:
+        found.add(Candidate("signature.signed", rep_signed, 0.8, True, "signature_label_missing", None, rep_sigs[0].page, rep_sigs[0].box))
+    # Who signed: the representative block is filled in, or a "representative" box is ticked.
+    rep_box = any(
+        o.checkbox.checked and "representative" in o.text.lower()
+        for p in pages for o in p.options
+    )
+    rep_name = any(c.valid for c in found.candidates.get("authorized_representative.name", []))
+    by = "authorized_representative" if (rep_box or rep_name or rep_signed) else "applicant"
+    found.add(Candidate("signature.by", by, 0.9, False, None, None, None, None))
+
+
+def _read_signature_date(p: _Page, sig: LabelHit, by_kind, found: _Found) -> None:
+    em = p.layout.em
+    best, best_d = None, None
+    for hit, section in by_kind.get("date", []):
+        if hit.page != sig.page or section in ("office", "emergency"):
+            continue
+        dy = hit.box.center[1] - sig.box.center[1]
+        dx = hit.box.left - sig.box.right
+        if abs(dy) > 6 * em or (abs(dy) < 0.8 * em and dx < -em):
+            continue
+        d = abs(dy) * 3 + abs(dx) / 4
+        if best_d is None or d < best_d:
+            best, best_d = hit, d
+    if best is None:
+        return
+    spot = find_value(p.layout, best, p.labels, p.stop)
+    if spot is None:
+        return
+    raw, conf = _text_of(p, spot)
+    found.add(_normalised("signature.date", raw, conf, best.page, p.layout.union_box(list(spot.indices))))
+
+
+def _compose(found: _Found) -> None:
+    """Join the parts of the representative's name and address into their single fields."""
+    for base, order in (
+        ("authorized_representative.name", ("first_name", "middle_initial", "last_name")),
+        ("agent.name", ("first_name", "middle_initial", "last_name")),
+    ):
+        parts = [choose(found.candidates.pop(f"{base}:{k}", [])) for k in order]
+        parts = [c for c in parts if c is not None and c.value]
+        if parts:
+            raw = " ".join(str(c.value) for c in parts)
+            conf = min(c.confidence for c in parts)
+            found.add(_normalised(base, raw, conf, parts[0].page, parts[0].box, rank=1))
+    addr = "authorized_representative.address"
+    tail = [choose(found.candidates.pop(f"{addr}:{k}", [])) for k in ("city_state_zip", "city", "state", "zip")]
+    tail = [c for c in tail if c is not None and c.value]
+    if tail:
+        streets = found.candidates.get(addr, [])
+        street = choose(streets)
+        pieces = ([street.value] if street is not None and street.value else []) + [str(c.value) for c in tail]
+        conf = min([c.confidence for c in tail] + ([street.confidence] if street is not None and street.valid else []))
+        found.candidates[addr] = [_normalised(addr, ", ".join(pieces), conf, tail[0].page, tail[0].box)]
+
+
+def extract_fields(pages: list[RecognizedPage], settings: Settings) -> Extraction:
+    """Read every form field of an enrollment application from its recognised pages."""
+    read = [_read_page(page) for page in pages]
+    headings = _headings(read)
+    found = _Found()
+    by_kind = _read_text_fields(read, headings, found)
+    _read_choices(read, headings, by_kind, found)
+    _compose(found)
+    _read_signature(read, by_kind, found)
+    fields: dict[str, FieldValue] = {}
+    for path, cands in found.candidates.items():
+        best = choose(cands)
+        if best is not None:
+            fields[path] = best.field()
+    warnings = sorted({f"{path}:{fv.note}" for path, fv in fields.items() if fv.note and fv.needs_review})
+    log.info("form fields found=%d review=%d pages=%d", sum(f.value is not None for f in fields.values()),
+             sum(f.needs_review for f in fields.values()), len(pages))
+    return Extraction(fields=fields, warnings=warnings)

@@ -1,0 +1,368 @@
+"""Field labels and section headings by their wording, found with fuzzy matching.
+
+Forms say the same thing many ways ("Last name", "Surname", "Family name") and
+OCR misreads labels ("Birth dale"). Each label kind lists its phrasings; a
+phrase matches a run of words on one visual row when rapidfuzz says the text is
+close enough for its length. Longer, better matches claim their words first,
+so "Agent name" is not also read as a bare "Name".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from intake.ocr.page_text import Box
+from intake.parsers.layout import PageLayout
+
+__all__ = ["LABELS", "HEADINGS", "LabelHit", "find_labels", "find_headings", "clean_token"]
+
+#: label kind -> the ways forms word it (lower case, punctuation-free).
+LABELS: dict[str, tuple[str, ...]] = {
+    "first_name": ("first name", "given name", "first", "applicant first name", "member first name", "fname"),
+    "last_name": ("last name", "surname", "family name", "last", "applicant last name", "member last name"),
+    "middle_initial": ("middle initial", "mi", "m i", "middle", "middle name", "initial"),
+    "name": (
+        "name",
+        "full name",
+        "applicant name",
+        "applicants name",
+        "name of applicant",
+        "print name",
+        "printed name",
+        "enrollee name",
+        "member name",
+        "beneficiary name",
+    ),
+    "birth_date": ("birth date", "date of birth", "dob", "birthdate", "d o b", "birth"),
+    "sex": ("sex", "gender"),
+    "phone": (
+        "phone",
+        "phone number",
+        "telephone",
+        "telephone number",
+        "home phone",
+        "home phone number",
+        "primary phone",
+        "phone #",
+        "tel",
+        "daytime phone",
+        "contact phone",
+    ),
+    "permanent_street": (
+        "permanent residence street address",
+        "permanent residence address",
+        "permanent street address",
+        "permanent address",
+        "home address",
+        "residence address",
+        "residential address",
+        "home street address",
+    ),
+    "mailing_street": ("mailing address", "mailing street address", "mailing street"),
+    "street": ("street address", "street", "address", "address line 1", "street address line 1"),
+    "city": ("city", "town", "city town", "city or town"),
+    "state": ("state",),
+    "zip": ("zip", "zip code", "postal code", "zip+4", "zipcode"),
+    "city_state_zip": ("city state zip", "city state zip code", "city state and zip", "city state and zip code"),
+    "county": ("county",),
+    "medicare_number": (
+        "medicare number",
+        "medicare beneficiary identifier",
+        "medicare beneficiary identifier mbi",
+        "mbi",
+        "medicare id",
+        "medicare #",
+        "medicare id number",
+        "medicare claim number",
+        "medicare card number",
+        "mbi number",
+    ),
+    "effective_date": (
+        "requested effective date",
+        "effective date",
+        "effective date of coverage",
+        "requested start date",
+        "coverage start date",
+        "proposed effective date",
+        "desired effective date",
+        "requested coverage date",
+    ),
+    "pcp": (
+        "primary care clinic",
+        "primary care provider",
+        "primary care physician",
+        "pcp",
+        "pcp name",
+        "primary care clinic name",
+        "clinic name",
+        "primary care provider pcp",
+        "preferred clinic",
+    ),
+    "account_holder": (
+        "account holder name",
+        "account holder",
+        "name on account",
+        "name of account holder",
+        "account holders name",
+        "name on the account",
+    ),
+    "routing_number": (
+        "routing number",
+        "bank routing number",
+        "aba routing number",
+        "routing #",
+        "aba number",
+        "routing",
+        "routing transit number",
+    ),
+    "account_number": ("account number", "bank account number", "account #", "acct #", "acct number", "account no"),
+    "relationship": ("relationship to enrollee", "relationship", "relationship to applicant", "relation to applicant"),
+    "signature": (
+        "signature",
+        "applicant signature",
+        "signature of applicant",
+        "applicants signature",
+        "enrollee signature",
+        "sign here",
+        "beneficiary signature",
+        "member signature",
+    ),
+    "rep_signature": (
+        "authorized representative signature",
+        "signature of authorized representative",
+        "representative signature",
+        "representatives signature",
+    ),
+    "date": ("date", "todays date", "date signed", "signature date", "date of signature"),
+    "npn": (
+        "npn",
+        "national producer number",
+        "agent id",
+        "producer #",
+        "producer number",
+        "agent npn",
+        "writing agent id",
+        "agent #",
+        "broker id",
+        "producer id",
+        "agent number",
+        "npn #",
+        "agent npn #",
+        "agent id npn",
+    ),
+    "agent_name": (
+        "agent name",
+        "agent broker name",
+        "name of staff member agent broker",
+        "staff member agent broker name",
+        "broker name",
+        "producer name",
+        "writing agent",
+        "writing agent name",
+        "name of agent",
+        "agent",
+        "agent broker",
+    ),
+    "plan_id": ("plan id", "plan id #", "contract pbp", "plan contract pbp", "contract pbp number", "plan number"),
+    "plan_name": ("plan name", "plan selected", "selected plan", "plan choice"),
+    "address": ("address",),
+}
+
+#: section kind -> heading phrasings. A heading governs the labels below it.
+HEADINGS: dict[str, tuple[str, ...]] = {
+    "mailing": (
+        "mailing address",
+        "mailing address if different",
+        "mailing address if different from your permanent address",
+        "mailing address if different from permanent address",
+    ),
+    "representative": (
+        "authorized representative",
+        "if you are the authorized representative",
+        "if youre the authorized representative",
+        "authorized representative information",
+        "legal representative",
+        "signed by authorized representative",
+    ),
+    "office": (
+        "office use only",
+        "for office use only",
+        "for agent broker use",
+        "for agent broker use only",
+        "agent broker use only",
+        "for agent use",
+        "for agent use only",
+        "agent use only",
+        "agent information",
+        "agent broker information",
+        "to be completed by agent",
+        "to be completed by the agent",
+        "office use",
+        "for plan use only",
+        "broker information",
+    ),
+    "payment": (
+        "paying your plan premium",
+        "premium payment",
+        "premium payment method",
+        "payment option",
+        "payment options",
+        "how would you like to pay",
+        "payment method",
+        "paying your premium",
+    ),
+    "applicant": (
+        "applicant information",
+        "about you",
+        "personal information",
+        "enrollee information",
+        "member information",
+        "beneficiary information",
+        "your information",
+    ),
+    "medicare": ("medicare information", "your medicare information"),
+    "emergency": ("emergency contact", "emergency contact information", "in case of emergency"),
+    "signature": ("please read and sign", "signature section", "read and sign below"),
+}
+
+_STRIP = re.compile(r"^[^\w#+]+|[^\w#+]+$")
+_INNER = re.compile(r"['’`.]")
+
+
+def clean_token(text: str) -> str:
+    """Lower case without surrounding punctuation; apostrophes and dots inside dropped."""
+    return _STRIP.sub("", _INNER.sub("", text.lower()))
+
+
+def _threshold(phrase: str) -> float:
+    n = len(phrase.replace(" ", ""))
+    if n <= 3:
+        return 100.0
+    if n <= 6:
+        return 74.0
+    if n <= 12:
+        return 80.0
+    return 84.0
+
+
+@dataclass(frozen=True)
+class LabelHit:
+    """A label (or heading) found on a page: its kind, words and how well it matched."""
+
+    kind: str
+    page: int
+    indices: tuple[int, ...]
+    box: Box
+    score: float  # 0..100
+    at_chunk_start: bool  # first words of their chunk (not inside a sentence)
+    colon: bool  # followed by ':' (or the last word ends with one)
+    chunk_len: int
+
+    @property
+    def strong(self) -> bool:
+        """Placed like a label: starts a chunk, carries a colon, or stands nearly alone."""
+        return self.at_chunk_start or self.colon or self.chunk_len <= len(self.indices) + 3
+
+
+def _candidates(layout: PageLayout, table: dict[str, tuple[str, ...]]) -> list[LabelHit]:
+    hits: list[LabelHit] = []
+    words = layout.text.words
+    for row in layout.rows:
+        for chunk in layout.chunks(row):
+            tokens = [clean_token(words[i].text) for i in chunk]
+            for kind, phrases in table.items():
+                for phrase in phrases:
+                    width = phrase.count(" ") + 1
+                    for size in {width - 1, width, width + 1}:
+                        if size < 1:
+                            continue
+                        for start in range(0, len(chunk) - size + 1):
+                            window = tokens[start : start + size]
+                            if not window[0] or not window[-1]:
+                                continue
+                            text = " ".join(t for t in window if t)
+                            score = fuzz.ratio(text, phrase)
+                            squashed = fuzz.ratio(text.replace(" ", ""), phrase.replace(" ", ""))
+                            best = max(score, squashed)
+                            if best < _threshold(phrase):
+                                continue
+                            ids = tuple(chunk[start : start + size])
+                            at_start = start == 0 or _only_marks(tokens[:start])
+                            last = words[ids[-1]].text
+                            after = chunk[start + size] if start + size < len(chunk) else None
+                            colon = last.rstrip().endswith(":") or (
+                                after is not None and words[after].text.strip().startswith(":")
+                            )
+                            # A one-word or very short label inside running text is more
+                            # likely a value ("MI" the state, "FIRST AVE") than a label.
+                            if (width == 1 or len(phrase) <= 3) and not (at_start or colon or len(chunk) <= 3):
+                                continue
+                            ids = _extend_to_colon(words, chunk, start + size, ids) if not colon else ids
+                            colon = colon or words[ids[-1]].text.rstrip().endswith(":")
+                            box = layout.union_box(list(ids))
+                            hits.append(
+                                LabelHit(
+                                    kind=kind,
+                                    page=layout.page,
+                                    indices=ids,
+                                    box=box,
+                                    score=best,
+                                    at_chunk_start=at_start,
+                                    colon=colon,
+                                    chunk_len=len(chunk),
+                                )
+                            )
+    return hits
+
+
+def _extend_to_colon(words, chunk: list[int], after: int, ids: tuple[int, ...]) -> tuple[int, ...]:
+    """A label that goes on in words up to a colon ("Requested effective date of coverage:") ends there.
+
+    Only lower/title-case words without digits are taken: values are digits or
+    written in capitals, and must not be swallowed into the label.
+    """
+    for end in range(after, min(len(chunk), after + 14)):
+        text = words[chunk[end]].text.strip()
+        bare = text.strip("():,")
+        is_hint = text.startswith("(") or "/" in text
+        if any(ch.isdigit() for ch in bare) and not is_hint:
+            return ids
+        if not is_hint and len(bare) > 2 and bare.isupper():
+            return ids
+        if text.endswith(":"):
+            return ids + tuple(chunk[after : end + 1])
+    return ids
+
+
+def _only_marks(tokens: list[str]) -> bool:
+    """Tokens before a label that do not make it part of a sentence (box marks, numbering)."""
+    return all(len(t) <= 2 or t in ("optional",) for t in tokens)
+
+
+def _select(hits: list[LabelHit]) -> list[LabelHit]:
+    """Greedy: longer and closer matches first; each word belongs to at most one hit."""
+    ranked = sorted(
+        hits,
+        key=lambda h: (-(h.score >= 95), -len(h.indices), -h.score, h.box.top, h.box.left),
+    )
+    taken: set[int] = set()
+    chosen: list[LabelHit] = []
+    for hit in ranked:
+        if taken.intersection(hit.indices):
+            continue
+        taken.update(hit.indices)
+        chosen.append(hit)
+    return sorted(chosen, key=lambda h: (h.box.top, h.box.left))
+
+
+def find_labels(layout: PageLayout) -> list[LabelHit]:
+    """Every field label on the page, each word claimed by at most one label."""
+    return _select(_candidates(layout, LABELS))
+
+
+def find_headings(layout: PageLayout) -> list[LabelHit]:
+    """Section headings, only where they stand like headings (not inside running text)."""
+    return [h for h in _select(_candidates(layout, HEADINGS)) if h.at_chunk_start or h.chunk_len <= 14]

@@ -1,0 +1,151 @@
+"""Page layout: visual rows of words, gaps, and where a label's value sits.
+
+A form puts a value to the right of its label (``Last name: OLSON``), on the
+row below it (label at the top of a cell, value under it), or far to the right
+across a wide gap in a two-column layout. Everything here is relative to the
+page's own text height, never to pixel positions of one template, so the same
+rules hold at 100 dpi fax and 300 dpi scans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from intake.ocr.page_text import Box, PageText, Word
+
+__all__ = ["Row", "PageLayout", "is_filler"]
+
+# Words that are only underline/leader characters or box borders carry no value.
+_FILLER = re.compile(r"^[_\-\u2014\u2013.:|\[\]{}()~=*•·]+$")
+
+
+def is_filler(text: str) -> bool:
+    """An underline, leader dots, a lone colon or a box border read as text."""
+    return bool(_FILLER.match(text.strip())) or not text.strip()
+
+
+@dataclass
+class Row:
+    """Words that share one visual line, left to right (indices into the page's words)."""
+
+    indices: list[int]
+    top: float
+    bottom: float
+
+    @property
+    def centre(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass
+class PageLayout:
+    """One page's words grouped into visual rows, with its typical text height."""
+
+    page: int
+    text: PageText
+    rows: list[Row]
+    em: float  # median word height: the unit for every distance on the page
+    row_of: dict[int, int] = field(default_factory=dict)  # word index -> row index
+
+    @classmethod
+    def build(cls, text: PageText) -> "PageLayout":
+        words = text.words
+        heights = [w.box.height for w in words if not is_filler(w.text)] or [20]
+        em = max(8.0, float(median(heights)))
+        order = sorted(range(len(words)), key=lambda i: (words[i].box.top + words[i].box.height / 2))
+        rows: list[Row] = []
+        for i in order:
+            box = words[i].box
+            centre = box.top + box.height / 2
+            placed = False
+            # Compare with the last few rows only: rows are built top to bottom.
+            for row in reversed(rows[-4:]):
+                if abs(row.centre - centre) <= 0.45 * em and not _collides(words, row, box):
+                    row.indices.append(i)
+                    row.top = min(row.top, box.top)
+                    row.bottom = max(row.bottom, box.bottom)
+                    placed = True
+                    break
+            if not placed:
+                rows.append(Row(indices=[i], top=box.top, bottom=box.bottom))
+        for row in rows:
+            row.indices.sort(key=lambda i: words[i].box.left)
+        rows.sort(key=lambda r: r.centre)
+        row_of = {i: n for n, row in enumerate(rows) for i in row.indices}
+        return cls(page=text.page, text=text, rows=rows, em=em, row_of=row_of)
+
+    def word(self, index: int) -> Word:
+        return self.text.words[index]
+
+    def chunks(self, row: Row, gap_em: float = 1.6) -> list[list[int]]:
+        """Split a row where the horizontal gap exceeds ``gap_em`` text heights."""
+        out: list[list[int]] = []
+        for i in row.indices:
+            if out and self.word(i).box.left - self.word(out[-1][-1]).box.right <= gap_em * self.em:
+                out[-1].append(i)
+            else:
+                out.append([i])
+        return out
+
+    def right_of(
+        self,
+        anchor: Box,
+        *,
+        row: Row,
+        stop: set[int],
+        limit_x: float,
+        gap_em: float = 2.2,
+    ) -> list[int]:
+        """Words after ``anchor`` on its row, up to a stop word, ``limit_x`` or a wide gap.
+
+        The first gap (label to value) may be any width, since two-column forms
+        push values far right; once a value has started, a wide gap ends it.
+        """
+        picked: list[int] = []
+        for i in row.indices:
+            box = self.word(i).box
+            if box.left < anchor.right - 0.2 * self.em:
+                continue
+            if box.left >= limit_x:
+                break
+            if i in stop:
+                break
+            if is_filler(self.word(i).text):
+                continue
+            if picked and box.left - self.word(picked[-1]).box.right > gap_em * self.em:
+                break
+            picked.append(i)
+        return picked
+
+    def rows_below(self, anchor: Box, max_em: float) -> list[Row]:
+        """Rows whose top lies below the anchor, within ``max_em`` text heights."""
+        return [
+            r for r in self.rows if r.top >= anchor.bottom - 0.3 * self.em and r.top - anchor.bottom <= max_em * self.em
+        ]
+
+    def in_span(self, row: Row, left: float, right: float) -> list[int]:
+        """Words of ``row`` lying mostly within the horizontal span."""
+        out = []
+        for i in row.indices:
+            box = self.word(i).box
+            overlap = min(box.right, right) - max(box.left, left)
+            if overlap >= 0.5 * box.width:
+                out.append(i)
+        return out
+
+    def union_box(self, indices: list[int]) -> Box:
+        box = self.word(indices[0]).box
+        for i in indices[1:]:
+            box = box.union(self.word(i).box)
+        return box
+
+
+def _collides(words: tuple[Word, ...], row: Row, box: Box) -> bool:
+    """A word overlapping another word horizontally cannot share its row (stacked lines)."""
+    for i in row.indices:
+        other = words[i].box
+        if min(other.right, box.right) - max(other.left, box.left) > 0.5 * min(other.width, box.width):
+            return True
+    return False

@@ -1,0 +1,136 @@
+"""Where a label's value is: right of it on its row, or under it in its column.
+
+The rules, in order: skip a hint printed after the label ("(MM/DD/YYYY)",
+"(optional)"); take the words to the right up to the next label, a checkbox or
+a wide gap; if there are none, take the first row below that has words in the
+label's column, unless that row starts with a label (the field was left blank)
+or the words there belong to a label on their own row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from intake.parsers.labels import LabelHit
+from intake.parsers.layout import PageLayout, Row, is_filler
+
+__all__ = ["ValueSpot", "find_value", "next_row_below"]
+
+_HINT_WORDS = {"mm/dd/yyyy", "mm/dd/yy", "mmddyyyy", "optional", "(optional)", "required", "(required)", "#"}
+
+
+@dataclass(frozen=True)
+class ValueSpot:
+    indices: tuple[int, ...]
+    where: str  # "right" or "below"
+    row: int  # index of the row the value sits on
+
+
+def _hints(layout: PageLayout, row: Row, hit: LabelHit) -> set[int]:
+    """Words right after the label that only explain it: a digit-free parenthesis, a format hint."""
+    words = layout.text.words
+    after = [i for i in row.indices if words[i].box.left >= hit.box.right - 0.2 * layout.em]
+    skip: set[int] = set()
+    k = 0
+    while k < len(after):
+        text = words[after[k]].text.strip()
+        low = text.lower().strip(":")
+        if text.startswith("(") and not any(ch.isdigit() for ch in text):
+            group = [after[k]]
+            while not words[group[-1]].text.strip().rstrip(":").endswith(")") and k + 1 < len(after) and len(group) < 8:
+                k += 1
+                group.append(after[k])
+            if any(ch.isdigit() for i in group for ch in words[i].text):
+                break
+            skip.update(group)
+            k += 1
+            continue
+        if low in _HINT_WORDS or is_filler(text):
+            skip.add(after[k])
+            k += 1
+            continue
+        break
+    return skip
+
+
+def _limit_x(layout: PageLayout, hit: LabelHit, labels: list[LabelHit], row: Row) -> float:
+    """The left edge of the next label to the right on the same row (the next column)."""
+    row_set = set(row.indices)
+    lefts = [
+        other.box.left
+        for other in labels
+        if other is not hit and other.indices[0] in row_set and other.box.left > hit.box.right - 0.2 * layout.em
+    ]
+    return min(lefts) if lefts else float(layout.text.width)
+
+
+def _owned_by_row_label(layout: PageLayout, row: Row, first: int, label_words: set[int]) -> bool:
+    """The nearest word left of ``first`` on its row is a label: the value is that label's."""
+    words = layout.text.words
+    left_of = [i for i in row.indices if words[i].box.right <= words[first].box.left + 0.2 * layout.em and i != first]
+    left_of = [i for i in left_of if not is_filler(words[i].text)]
+    return bool(left_of) and left_of[-1] in label_words
+
+
+def find_value(
+    layout: PageLayout,
+    hit: LabelHit,
+    labels: list[LabelHit],
+    stop: set[int],
+    *,
+    below_em: float = 2.6,
+) -> ValueSpot | None:
+    """The words holding ``hit``'s value, or None when the field is blank."""
+    row_index = layout.row_of[hit.indices[-1]]
+    row = layout.rows[row_index]
+    limit = _limit_x(layout, hit, labels, row)
+    hints = _hints(layout, row, hit)
+    right = layout.right_of(hit.box, row=row, stop=stop, limit_x=limit)
+    right = [i for i in right if i not in hints and i not in hit.indices]
+    if right:
+        return ValueSpot(tuple(right), "right", row_index)
+    label_words = {i for other in labels for i in other.indices}
+    left, span_right = hit.box.left - 1.0 * layout.em, limit - 0.3 * layout.em
+    for below in layout.rows_below(hit.box, below_em):
+        below_index = layout.rows.index(below)
+        if below_index <= row_index:
+            continue
+        inside = [i for i in layout.in_span(below, left, span_right) if not is_filler(layout.word(i).text)]
+        if not inside:
+            continue
+        if inside[0] in stop or _owned_by_row_label(layout, below, inside[0], label_words):
+            return None
+        picked: list[int] = []
+        for i in inside:
+            if i in stop:
+                break
+            if picked and layout.word(i).box.left - layout.word(picked[-1]).box.right > 2.2 * layout.em:
+                break
+            picked.append(i)
+        return ValueSpot(tuple(picked), "below", below_index) if picked else None
+    return None
+
+
+_CITY_LINE = re.compile(r"^[A-Za-z .'\-]+,?\s+[A-Za-z]{2}\.?,?\s+\d{5}(?:-?\d{4})?$")
+
+
+def next_row_below(layout: PageLayout, spot: ValueSpot, stop: set[int], labels: list[LabelHit]) -> list[int]:
+    """Unlabelled words on the row right under a value, in its span (a second address line)."""
+    words = layout.text.words
+    box = layout.union_box(list(spot.indices))
+    label_words = {i for hit in labels for i in hit.indices}
+    for below in layout.rows[spot.row + 1 : spot.row + 3]:
+        if below.top - box.bottom > 1.6 * layout.em:
+            return []
+        inside = [
+            i
+            for i in layout.in_span(below, box.left - 1.0 * layout.em, box.right + 12 * layout.em)
+            if not is_filler(words[i].text)
+        ]
+        if not inside:
+            continue
+        if any(i in stop or i in label_words for i in inside):
+            return []
+        return inside
+    return []

@@ -161,6 +161,9 @@ class RecordStore(Protocol):
     def stuck_documents(self) -> list[DocumentRecord]:
         """Documents in ``processing`` for longer than their job timeout (their worker died)."""
 
+    def release_stuck(self, document_id: int, *, max_attempts: int) -> DocumentRecord | None:
+        """Atomically return a stuck document to ``queued`` (``failed`` after ``max_attempts``); else ``None``."""
+
     def list_documents(self, *, state: str | None = None, limit: int = 50, offset: int = 0) -> Page[DocumentRecord]: ...
 
     def count_by_state(self) -> dict[str, int]: ...

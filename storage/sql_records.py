@@ -323,6 +323,33 @@ class SqlRecordStore:
             session.flush()
             return _document(row)
 
+    def release_stuck(self, document_id: int, *, max_attempts: int) -> DocumentRecord | None:
+        """Return a stuck document to ``queued`` (or ``failed`` after ``max_attempts``); ``None`` if not stuck.
+
+        The check and the change are one locked transaction, so two recoverers
+        (a watcher and a starting worker) never both re-enqueue it.
+        """
+        with self._tx() as session:
+            row = self._lock_document(session, document_id)
+            now = utcnow()
+            if row.state != "processing" or not self._is_stale(row, now):
+                return None
+            lost = {"attempts": row.attempts, "job_id": row.job_id, "job_timeout": row.job_timeout}
+            row.processing_started_at = None
+            if row.attempts >= max_attempts:
+                row.state = "failed"
+                row.reason_code = "worker_lost"
+                row.reason_message = (
+                    "the worker stopped during processing on every attempt; check worker memory and logs, "
+                    "then `intake requeue` this document"
+                )
+                self._event(session, "document", row.id, "failed", SYSTEM_ACTOR, {**lost, "reason_code": "worker_lost"})
+            else:
+                row.state = "queued"
+                self._event(session, "document", row.id, "requeued_stuck", SYSTEM_ACTOR, lost)
+            session.flush()
+            return _document(row)
+
     def stuck_documents(self) -> list[DocumentRecord]:
         now = utcnow()
         with self._tx() as session:

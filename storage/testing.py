@@ -3,6 +3,9 @@
     with temporary_database_url("postgresql", tmp_path) as url:
         engine = make_engine(url); migrate(engine)
 
+``moto_s3_server()`` runs moto's S3 API over HTTP on 127.0.0.1 (a real
+server, not an in-process mock) and yields its endpoint URL.
+
 A PostgreSQL URL gets ``options=-csearch_path=<schema>``, so every connection
 (also in a worker subprocess given the URL) sees only that schema; the schema
 is dropped afterwards. The server is ``INTAKE_TEST_POSTGRES_URL`` or the local
@@ -19,7 +22,7 @@ from urllib.parse import quote
 
 import sqlalchemy as sa
 
-__all__ = ["DEFAULT_TEST_POSTGRES_URL", "temporary_database_url", "postgres_available"]
+__all__ = ["DEFAULT_TEST_POSTGRES_URL", "temporary_database_url", "postgres_available", "moto_s3_server"]
 
 DEFAULT_TEST_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
@@ -56,3 +59,17 @@ def temporary_database_url(
         with admin.connect() as conn:
             conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
         admin.dispose()
+
+
+@contextlib.contextmanager
+def moto_s3_server() -> Iterator[str]:
+    """moto's threaded S3 server on 127.0.0.1 and a free port; yields ``http://127.0.0.1:PORT``."""
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    try:
+        host, port = server.get_host_and_port()
+        yield f"http://{host}:{port}"
+    finally:
+        server.stop()

@@ -26,10 +26,14 @@ def estimate_pages(path: Path, channel: str) -> int:
 
             return max(1, len(PdfReader(str(path), strict=False).pages))
         if head[:4] in (b"II*\x00", b"MM\x00*"):
+            import warnings
+
             from PIL import Image
 
-            with Image.open(path) as image:
-                return max(1, int(getattr(image, "n_frames", 1)))
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # odd fax tags; the reader reports real problems
+                with Image.open(path) as image:
+                    return max(1, int(getattr(image, "n_frames", 1)))
     except Exception as exc:  # noqa: BLE001 - a broken file is the pipeline's to report; here it is 1 page
         log.info("page count unavailable (%s); assuming one page", type(exc).__name__)
     return 1

@@ -9,6 +9,7 @@ the receipt parser.
 from __future__ import annotations
 
 import logging
+import struct
 import warnings
 from pathlib import Path
 from typing import Any
@@ -160,7 +161,9 @@ def read_image_file(path: Path, kind: FileKind, settings: Settings) -> tuple[lis
             "the image is far larger than any scanned page; ask the sender for a 200-300 dpi scan",
             code="too_many_pixels",
         ) from exc
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, TypeError, KeyError, IndexError,
+            struct.error) as exc:  # fmt: skip
+        # whatever Pillow trips over in a malformed header is a damaged file, not our bug
         raise CorruptFile(
             f"the {kind.upper()} image is damaged or truncated and cannot be decoded; "
             "ask the sender to send it again"

@@ -46,6 +46,13 @@ def resolve_dpi(width: int, height: int, x: float | None, y: float | None, assum
         return Resolution(float(x), float(x), assumed=True)  # type: ignore[arg-type]
     if _plausible(y):
         return Resolution(float(y), float(y), assumed=True)  # type: ignore[arg-type]
+    # Shaped like a Letter/A4 page (portrait or landscape)? Then its width in pixels over
+    # 8.5 inches is a better guess than a fixed value (a 2550 px wide scan is 300 dpi).
+    short, long = sorted((width, height))
+    if short and 1.25 <= long / short <= 1.45:
+        guess = round(short / 8.5)
+        if 150 <= guess <= 600:
+            return Resolution(float(guess), float(guess), assumed=True)
     return Resolution(float(assumed_dpi), float(assumed_dpi), assumed=True)
 
 

@@ -126,9 +126,16 @@ def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^A-Z0-9]+", " ", text.upper())).strip()
 
 
+# "DISENROLLMENT REQUEST" is one edit-run away from "ENROLLMENT REQUEST": the DIS must really be there.
+_DISENROLL_WORD = re.compile(r"\bD[I1L]S ?EN ?R[O0]L")
+
+
 def _score(text: str, phrases: tuple[tuple[str, int], ...]) -> int:
     total = 0
+    has_disenroll = _DISENROLL_WORD.search(text) is not None
     for phrase, weight in phrases:
+        if "DISENROLL" in phrase and not has_disenroll:
+            continue
         if len(phrase) <= 6:  # a short phrase must be a whole word: fuzzy matching would find it everywhere
             hit = re.search(rf"\b{phrase}\b", text) is not None
         else:

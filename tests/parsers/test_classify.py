@@ -160,3 +160,9 @@ def test_short_phrases_need_whole_words() -> None:
     """'NPN' counts as a word, not as letters inside another word."""
     assert page_scores(page(["SNPNX " * 10])).enrollment == 0
     assert page_scores(page(["Agent NPN 17654321 and more words here"])).enrollment == 1
+
+
+def test_enrollment_request_title_is_not_a_disenrollment() -> None:
+    """'Enrollment Request' does not fuzzily count as 'Disenrollment Request'."""
+    assert page_scores(page(HELDOUT)).disenrollment == 0
+    assert page_scores(page(["DlSENROLLMENT REQUEST for my plan, please process it soon"])).disenrollment == 3

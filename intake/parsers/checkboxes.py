@@ -134,6 +134,17 @@ def _drop_combs(boxes: list[Box]) -> list[Box]:
     return [b for i, b in enumerate(boxes) if i not in comb]
 
 
+def _inside_a_word(box: Box, text: PageText) -> bool:
+    """A "box" well inside a longer word is a letter (O, D, H in a square font), not a checkbox."""
+    cx, cy = box.center
+    for word in text.words:
+        b = word.box
+        if b.left < cx < b.right and b.top < cy < b.bottom and b.width > 2.5 * box.width:
+            if sum(ch.isalnum() for ch in word.text) >= 3 and box.left > b.left + 2 and box.right < b.right - 2:
+                return True
+    return False
+
+
 def find_checkboxes(image: np.ndarray, text: PageText) -> list[Checkbox]:
     """Every checkbox on the page with its ink share, top to bottom."""
     dark = _dark(image)
@@ -142,7 +153,7 @@ def find_checkboxes(image: np.ndarray, text: PageText) -> list[Checkbox]:
     lo, hi = max(8, int(dpi * 0.075)), int(dpi * 0.34)
     strokes = _straight_strokes(dark, max(6, int(lo * 0.8)))
     boxes = _dedupe([b for b in _square_contours(strokes, lo, hi) if _hollow(strokes, b)])
-    boxes = _drop_combs(boxes)
+    boxes = [b for b in _drop_combs(boxes) if not _inside_a_word(b, text)]
     found = [Checkbox(page=text.page, box=b, fill=ink_ratio(dark, b)) for b in boxes]
     # Glyph boxes from a text layer that the image scan did not yield.
     for word in text.words:

@@ -81,8 +81,25 @@ def _read_page(page: RecognizedPage) -> _Page:
     # A label wholly inside an option's text is part of that option ("...bank account each month").
     labels = [h for h in find_labels(layout) if not set(h.indices) <= option_words]
     labels = _drop_values_read_as_labels(layout, labels, box_words | option_words)
-    stop = box_words | option_words | {i for h in labels for i in h.indices}
+    # Whole heading lines ("6. AGENT / BROKER") never hold a value.
+    label_words = {i for h in labels for i in h.indices}
+    heading_words: set[int] = set()
+    for heading in find_headings(layout):
+        chunk = _chunk_of(layout, heading)
+        if label_words.intersection(heading.indices):
+            # A heading that is also a label ("Mailing address (if different) PO BOX 12"): its value may follow.
+            chunk = chunk[: chunk.index(heading.indices[-1]) + 1]
+        heading_words.update(chunk)
+    stop = box_words | option_words | heading_words | {i for h in labels for i in h.indices}
     return _Page(layout=layout, image=page.image, labels=labels, checkboxes=checkboxes, options=options, stop=stop)
+
+
+def _chunk_of(layout: PageLayout, hit: LabelHit) -> list[int]:
+    row = layout.rows[layout.row_of[hit.indices[0]]]
+    for chunk in layout.chunks(row):
+        if hit.indices[0] in chunk:
+            return chunk
+    return list(hit.indices)
 
 
 def _is_short(hit: LabelHit, layout: PageLayout) -> bool:
@@ -100,7 +117,7 @@ def _drop_values_read_as_labels(layout: PageLayout, labels: list[LabelHit], stop
     drop = set()
     for hit in others:
         spot = find_value(layout, hit, others, label_words)
-        if spot is None:
+        if spot is None or (spot.where == "right" and not hit.colon):
             continue
         for s in short:
             if set(s.indices) <= set(spot.indices):
@@ -111,8 +128,17 @@ def _drop_values_read_as_labels(layout: PageLayout, labels: list[LabelHit], stop
 def _headings(pages: list[_Page]) -> list[Heading]:
     out = []
     for p in pages:
+        label_starts = {}
+        for label in p.labels:
+            for i in label.indices:
+                label_starts[i] = label.indices[0]
         for h in find_headings(p.layout):
-            out.append(Heading(kind=h.kind, page=h.page, top=h.box.top, left=h.box.left, right=h.box.right, em=p.layout.em))
+            # Words of a longer label ("Signature of applicant or authorized representative") are no heading.
+            if any(i in label_starts and label_starts[i] < h.indices[0] and label_starts[i] not in h.indices
+                   for i in h.indices):
+                continue
+            out.append(Heading(kind=h.kind, page=h.page, top=h.box.top, left=h.chunk_left, right=h.box.right,
+                               em=p.layout.em))
     return out
 
 
@@ -247,7 +273,7 @@ def _read_choices(pages: list[_Page], headings: list[Heading], by_kind, found: _
     ]
     dental_opts = [
         o for o in options
-        if any(page == o.page and -0.8 * em_of[page] <= o.box.center[1] - box.center[1] <= 2.5 * em_of[page]
+        if any(page == o.page and -0.8 * em_of[page] <= o.box.center[1] - box.center[1] <= 3.5 * em_of[page]
                for page, box in dental_rows)
     ]
 

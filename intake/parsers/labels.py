@@ -35,6 +35,12 @@ LABELS: dict[str, tuple[str, ...]] = {
         "enrollee name",
         "member name",
         "beneficiary name",
+        "rep name",
+        "authorized representative",
+        "authorized representative name",
+        "name of authorized representative",
+        "representative name",
+        "representatives name",
     ),
     "birth_date": ("birth date", "date of birth", "dob", "birthdate", "d o b", "birth"),
     "sex": ("sex", "gender"),
@@ -50,6 +56,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "tel",
         "daytime phone",
         "contact phone",
+        "rep phone",
+        "representative phone",
+        "representative phone number",
     ),
     "permanent_street": (
         "permanent residence street address",
@@ -62,7 +71,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "home street address",
     ),
     "mailing_street": ("mailing address", "mailing street address", "mailing street"),
-    "street": ("street address", "street", "address", "address line 1", "street address line 1"),
+    "street": ("street address", "street", "address line 1", "street address line 1"),
     "city": ("city", "town", "city town", "city or town"),
     "state": ("state",),
     "zip": ("zip", "zip code", "postal code", "zip+4", "zipcode"),
@@ -117,6 +126,8 @@ LABELS: dict[str, tuple[str, ...]] = {
         "aba number",
         "routing",
         "routing transit number",
+        "bank routing #",
+        "bank routing",
     ),
     "account_number": ("account number", "bank account number", "account #", "acct #", "acct number", "account no"),
     "relationship": ("relationship to enrollee", "relationship", "relationship to applicant", "relation to applicant"),
@@ -168,7 +179,10 @@ LABELS: dict[str, tuple[str, ...]] = {
     ),
     "plan_id": ("plan id", "plan id #", "contract pbp", "plan contract pbp", "contract pbp number", "plan number"),
     "plan_name": ("plan name", "plan selected", "selected plan", "plan choice"),
-    "address": ("address",),
+    # Question labels with no text value of their own: they bound neighbouring values.
+    "dental": ("dental rider", "optional dental rider", "dental", "dental coverage", "dental benefit", "dental add on"),
+    "account_type": ("account type", "type of account", "type"),
+    "address": ("address", "rep address", "representative address", "representatives address"),
 }
 
 #: section kind -> heading phrasings. A heading governs the labels below it.
@@ -203,6 +217,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "office use",
         "for plan use only",
         "broker information",
+        "agent broker",
+        "agent broker section",
     ),
     "payment": (
         "paying your plan premium",
@@ -245,7 +261,7 @@ def _threshold(phrase: str) -> float:
         return 74.0
     if n <= 12:
         return 80.0
-    return 84.0
+    return 88.0
 
 
 @dataclass(frozen=True)
@@ -260,6 +276,7 @@ class LabelHit:
     at_chunk_start: bool  # first words of their chunk (not inside a sentence)
     colon: bool  # followed by ':' (or the last word ends with one)
     chunk_len: int
+    chunk_left: float = 0.0  # where the text containing the label starts ("PART D. PREMIUM PAYMENT")
 
     @property
     def strong(self) -> bool:
@@ -313,6 +330,7 @@ def _candidates(layout: PageLayout, table: dict[str, tuple[str, ...]]) -> list[L
                                     at_chunk_start=at_start,
                                     colon=colon,
                                     chunk_len=len(chunk),
+                                    chunk_left=words[chunk[0]].box.left,
                                 )
                             )
     return hits
@@ -365,4 +383,8 @@ def find_labels(layout: PageLayout) -> list[LabelHit]:
 
 def find_headings(layout: PageLayout) -> list[LabelHit]:
     """Section headings, only where they stand like headings (not inside running text)."""
-    return [h for h in _select(_candidates(layout, HEADINGS)) if h.at_chunk_start or h.chunk_len <= 14]
+    return [
+        h
+        for h in _select(_candidates(layout, HEADINGS))
+        if (h.at_chunk_start or h.chunk_len <= 14) and h.score >= 85
+    ]

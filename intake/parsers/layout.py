@@ -97,6 +97,7 @@ class PageLayout:
         stop: set[int],
         limit_x: float,
         gap_em: float = 2.2,
+        skip: set[int] | frozenset[int] = frozenset(),
     ) -> list[int]:
         """Words after ``anchor`` on its row, up to a stop word, ``limit_x`` or a wide gap.
 
@@ -110,14 +111,22 @@ class PageLayout:
                 continue
             if box.left >= limit_x:
                 break
+            if i in skip or is_filler(self.word(i).text):
+                continue
             if i in stop:
                 break
-            if is_filler(self.word(i).text):
-                continue
-            if picked and box.left - self.word(picked[-1]).box.right > gap_em * self.em:
+            if picked and self.gap(picked[-1], i) > self.max_gap(picked[-1], i, gap_em):
                 break
             picked.append(i)
         return picked
+
+    def gap(self, a: int, b: int) -> float:
+        return self.word(b).box.left - self.word(a).box.right
+
+    def max_gap(self, a: int, b: int, gap_em: float = 2.2) -> float:
+        """The widest gap inside one value; wider between single characters (comb boxes)."""
+        comb = len(self.word(a).text.strip()) == 1 and len(self.word(b).text.strip()) == 1
+        return (4.0 if comb else gap_em) * self.em
 
     def rows_below(self, anchor: Box, max_em: float) -> list[Row]:
         """Rows whose top lies below the anchor, within ``max_em`` text heights."""

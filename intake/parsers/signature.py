@@ -57,8 +57,15 @@ def signature_ink(layout: PageLayout, image: np.ndarray, hit: LabelHit, labels: 
     words = layout.text.words
     row = layout.rows[layout.row_of[hit.indices[-1]]]
     row_set = set(row.indices)
+    # The area ends at the next label to the right on the label's row or the rows around it ("Date").
     right = min(
-        (o.box.left for o in labels if o is not hit and o.indices[0] in row_set and o.box.left > hit.box.right),
+        (
+            o.box.left
+            for o in labels
+            if o is not hit
+            and o.box.left > hit.box.right
+            and (o.indices[0] in row_set or hit.box.top - 3.5 * em <= o.box.center[1] <= hit.box.bottom + 4 * em)
+        ),
         default=float(layout.text.width),
     )
     left = hit.box.left - 0.5 * em

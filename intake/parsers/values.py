@@ -79,24 +79,27 @@ def find_value(
     labels: list[LabelHit],
     stop: set[int],
     *,
-    below_em: float = 2.6,
+    below_em: float = 4.5,
 ) -> ValueSpot | None:
     """The words holding ``hit``'s value, or None when the field is blank."""
     row_index = layout.row_of[hit.indices[-1]]
     row = layout.rows[row_index]
     limit = _limit_x(layout, hit, labels, row)
     hints = _hints(layout, row, hit)
-    right = layout.right_of(hit.box, row=row, stop=stop, limit_x=limit)
-    right = [i for i in right if i not in hints and i not in hit.indices]
-    if right:
-        return ValueSpot(tuple(right), "right", row_index)
+    right = layout.right_of(hit.box, row=row, stop=stop, limit_x=limit, skip=hints | set(hit.indices))
     label_words = {i for other in labels for i in other.indices}
+    if right and not _label_prefix(layout, row, right, label_words):
+        return ValueSpot(tuple(right), "right", row_index)
     left, span_right = hit.box.left - 1.0 * layout.em, limit - 0.3 * layout.em
     for below in layout.rows_below(hit.box, below_em):
         below_index = layout.rows.index(below)
         if below_index <= row_index:
             continue
         inside = [i for i in layout.in_span(below, left, span_right) if not is_filler(layout.word(i).text)]
+        if inside and inside[0] in label_words:
+            return None  # the next field's label: this one was left blank
+        # Checkbox option rows in between (a neighbouring question's Yes/No) are passed over.
+        inside = [i for i in inside if i not in stop or i in label_words]
         if not inside:
             continue
         if inside[0] in stop or _owned_by_row_label(layout, below, inside[0], label_words):
@@ -105,11 +108,29 @@ def find_value(
         for i in inside:
             if i in stop:
                 break
-            if picked and layout.word(i).box.left - layout.word(picked[-1]).box.right > 2.2 * layout.em:
+            if picked and layout.gap(picked[-1], i) > layout.max_gap(picked[-1], i):
                 break
             picked.append(i)
-        return ValueSpot(tuple(picked), "below", below_index) if picked else None
+        if not picked or _label_prefix(layout, below, picked, label_words):
+            return None
+        return ValueSpot(tuple(picked), "below", below_index)
     return None
+
+
+def _label_prefix(layout: PageLayout, row: Row, picked: list[int], label_words: set[int]) -> bool:
+    """Words run tight into a following label ("Bank" in "Bank routing #") are the start of that label."""
+    last = picked[-1]
+    position = row.indices.index(last)
+    if position + 1 >= len(row.indices):
+        return False
+    following = row.indices[position + 1]
+    text = " ".join(layout.word(i).text for i in picked)
+    return (
+        following in label_words
+        and layout.gap(last, following) < 0.9 * layout.em
+        and len(picked) <= 2
+        and not any(ch.isdigit() for ch in text)
+    )
 
 
 _CITY_LINE = re.compile(r"^[A-Za-z .'\-]+,?\s+[A-Za-z]{2}\.?,?\s+\d{5}(?:-?\d{4})?$")

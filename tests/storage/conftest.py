@@ -11,7 +11,7 @@ import pytest
 from storage.database import make_engine, migrate
 from storage.s3 import S3BlobStore
 from storage.sql_records import SqlRecordStore
-from storage.testing import temporary_database_url
+from storage.testing import moto_s3_server, temporary_database_url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -33,13 +33,8 @@ def records(database_url: str) -> Iterator[SqlRecordStore]:
 @pytest.fixture(scope="session")
 def s3_endpoint() -> Iterator[str]:
     """moto's S3 server on 127.0.0.1 (a real HTTP S3 API), one per test session."""
-    from moto.server import ThreadedMotoServer
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
+    with moto_s3_server() as endpoint:
+        yield endpoint
 
 
 @pytest.fixture

@@ -30,7 +30,9 @@ _PAGE_MARK = re.compile(r"(?i)(\bP\s?\.?\s?[0-9OIl]{1,3}\s?/\s?[0-9OIl]{1,3}\b|\
 _FROM_TO = re.compile(r"(?i)\b(from|to|fax)\b\s*:?")
 
 
-def find_header(lines: list[str], page: int, tz: ZoneInfo, *, not_after: datetime | None = None) -> ReceiptFinding | None:
+def find_header(
+    lines: list[str], page: int, tz: ZoneInfo, *, not_after: datetime | None = None, near: datetime | None = None
+) -> ReceiptFinding | None:
     """The header's date and time from the top lines of one page, or None.
 
     A date in the top lines counts as a header when the line also has a time, a page
@@ -45,7 +47,7 @@ def find_header(lines: list[str], page: int, tz: ZoneInfo, *, not_after: datetim
         looks_like_header = stamp.clock is not None or _PAGE_MARK.search(line) or _FROM_TO.search(line)
         if not looks_like_header:
             continue
-        local, issue = localize(stamp.wall, tz, not_after=not_after)
+        local, issue = localize(stamp.wall, tz, not_after=not_after, near=near)
         confidence = 0.85
         if stamp.repaired:
             confidence -= 0.15
@@ -88,12 +90,12 @@ def top_rows(text: PageText, count: int = HEADER_LINES) -> list[str]:
 
 
 def header_findings(
-    pages: list[RecognizedPage], tz: ZoneInfo, *, not_after: datetime | None = None
+    pages: list[RecognizedPage], tz: ZoneInfo, *, not_after: datetime | None = None, near: datetime | None = None
 ) -> list[ReceiptFinding]:
     """The header found on each page that has one, in page order."""
     findings = []
     for page in pages:
-        finding = find_header(top_rows(page.text), page.number, tz, not_after=not_after)
+        finding = find_header(top_rows(page.text), page.number, tz, not_after=not_after, near=near)
         if finding is not None:
             findings.append(finding)
     return findings

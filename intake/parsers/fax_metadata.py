@@ -100,7 +100,7 @@ _TIFF_DATETIME = re.compile(r"^\s*(\d{4})[:\-/](\d{2})[:\-/](\d{2})[ T](\d{2}):(
 
 
 def from_tiff_tags(
-    tags: dict[Any, Any] | None, tz: ZoneInfo, *, not_after: datetime | None = None
+    tags: dict[Any, Any] | None, tz: ZoneInfo, *, not_after: datetime | None = None, near: datetime | None = None
 ) -> list[ReceiptFinding]:
     """Receipt evidence in the TIFF tags: DateTime (local wall time) and a timestamp-valued FaxRecvTime."""
     if not tags:
@@ -118,7 +118,7 @@ def from_tiff_tags(
         if wall is None:
             log.warning("TIFF DateTime tag is unreadable: code=tiff_bad_datetime")
         else:
-            local, issue = localize(wall, tz, not_after=not_after)
+            local, issue = localize(wall, tz, not_after=not_after, near=near)
             findings.append(
                 ReceiptFinding(
                     received_at=local,

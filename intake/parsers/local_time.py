@@ -27,13 +27,15 @@ def to_local(moment: datetime, tz: ZoneInfo) -> datetime:
 
 
 def localize(
-    naive: datetime, tz: ZoneInfo, *, not_after: datetime | None = None
+    naive: datetime, tz: ZoneInfo, *, not_after: datetime | None = None, near: datetime | None = None
 ) -> tuple[datetime, ClockIssue | None]:
     """Place a wall-clock reading in ``tz``.
 
     Ambiguous readings (the repeated autumn hour) take the first occurrence,
-    unless ``not_after`` (e.g. the moment the file landed) rules it in: when
-    only the earlier instant lies before it, that one is certain. Nonexistent
+    unless ``near`` (a trusted instant from another source, e.g. the fax
+    gateway's sidecar) picks the closer one, or ``not_after`` (the moment the
+    file landed) rules one out: when only the earlier instant lies before it,
+    that one is certain. Nonexistent
     readings (the skipped spring hour) are read with the offset in force
     before the change, as a clock that was not yet set forward shows them.
     """
@@ -46,6 +48,9 @@ def localize(
     if first.utcoffset() == second.utcoffset():
         return first.astimezone(tz), None
     early, late = sorted((first, second), key=lambda d: d.astimezone(timezone.utc))
+    if near is not None:
+        closest = min((early, late), key=lambda d: abs(d.astimezone(timezone.utc) - near.astimezone(timezone.utc)))
+        return closest.astimezone(tz), None
     if not_after is not None:
         limit = not_after.astimezone(timezone.utc)
         if early.astimezone(timezone.utc) <= limit < late.astimezone(timezone.utc):

@@ -4,8 +4,10 @@ The shape mirrors the contract record, so a portal submission reads like the
 record it becomes::
 
     {
-      "submission_id": "P-2026-000123",
+      "portal": "aspirus-agent-portal", "version": 1,
+      "submission_id": "PS-12345678",
       "submitted_at": "2026-11-30T23:41:07-06:00",
+      "application": {
       "plan": {"id": "H5652-002", "name": "..."},
       "applicant": {
         "first_name": "...", "middle_initial": "A", "last_name": "...",
@@ -22,9 +24,10 @@ record it becomes::
       "signature": {"signed": true, "date": "2026-11-20", "by": "applicant"},
       "authorized_representative": null,
       "agent": {"name": "...", "npn": "17654321"}
+      }
     }
 
-Flat dotted keys (``"applicant.first_name": "..."``) are accepted too. Every
+The fields may also sit at the top level instead of under ``application``; flat dotted keys (``"applicant.first_name": "..."``) are accepted too. Every
 value goes through the same normalisers as the paper forms: confidence 1.0,
 unless a validator repaired it (0.9, reviewed) or refused it (value None,
 confidence 0, reviewed, note says why). The receipt stamp is
@@ -81,7 +84,9 @@ def _parse_time(raw: Any) -> datetime | None:
 
 def portal_fields(data: dict[str, Any], *, today: date | None = None) -> Extraction:
     """The contract fields of a portal submission, normalised and scored."""
-    flat = flatten(data)
+    # The portal wraps the fields in "application"; top-level fields are accepted too.
+    body = data.get("application") if isinstance(data.get("application"), dict) else {}
+    flat = {**flatten({k: v for k, v in data.items() if k != "application"}), **flatten(body)}
     fields: dict[str, FieldValue] = {}
     warnings: list[str] = []
     for path in FIELD_PATHS:

@@ -7,7 +7,7 @@ By channel (contract, "Official receipt stamp"):
 * mail: the RECEIVED stamp (``mail_stamp``);
 * docusign: the certificate's Signing Complete time (``docusign_certificate``);
 * portal: the submission time (``portal_submission``; ``portal.parse_portal``);
-* email: not accepted, no receipt stamp.
+* email: not accepted; the drop time is recorded (``drop_time``), nothing to review.
 
 Metadata beats printed evidence, printed evidence beats the drop time
 (``drop_time``, used only when nothing else was found and always reviewed).
@@ -136,10 +136,14 @@ def collect_findings(
         sidecar = fax_metadata.from_sidecar(doc.sidecar, tz)
         if sidecar is not None:
             findings.append(sidecar)
+        # A clock reading in the repeated autumn hour is read as the one nearer the gateway's own record.
+        near = sidecar.received_at if sidecar is not None else None
         tags = (read.metadata.get("tiff_tags") if read is not None else None) or None
-        findings.extend(fax_metadata.from_tiff_tags(tags, tz, not_after=doc.dropped_at))
+        tiff = fax_metadata.from_tiff_tags(tags, tz, not_after=doc.dropped_at, near=near)
+        findings.extend(tiff)
+        near = near or (tiff[0].received_at if tiff else None)
         # The header on the first page that has one: later pages repeat it a few seconds on.
-        headers = fax_header.header_findings(pages, tz, not_after=doc.dropped_at)
+        headers = fax_header.header_findings(pages, tz, not_after=doc.dropped_at, near=near)
         findings.extend(headers[:1])
     elif doc.channel is Channel.MAIL:
         findings.extend(mail_stamp.stamp_findings(pages, tz, not_after=doc.dropped_at)[:1])
@@ -155,7 +159,9 @@ def find_receipt(
 ) -> ReceiptDecision:
     """The receipt stamp for a document from any channel (see the module docstring)."""
     if doc.channel is Channel.EMAIL:
-        return ReceiptDecision(reasons=["email_not_accepted"])
+        # Not accepted, so there is no official stamp; when it arrived is still recorded.
+        dropped = doc.dropped_at.astimezone(settings.tz)
+        return ReceiptDecision(received_at=dropped, source="drop_time", reasons=["email_not_accepted"])
     if doc.channel is Channel.PORTAL:
         from intake.parsers.portal import parse_portal
 

@@ -118,10 +118,32 @@ def test_docusign_fallback_event_is_reviewed(tmp_path: Path, settings: Settings)
     assert decision.needs_review and "docusign_no_signing_complete" in decision.reasons
 
 
-def test_email_has_no_receipt(tmp_path: Path, settings: Settings) -> None:
-    """Email is not accepted: no stamp at all."""
+def test_email_records_drop_time_without_review(tmp_path: Path, settings: Settings) -> None:
+    """Email is not accepted: its arrival (drop time) is recorded, with nothing to review."""
     decision = find_receipt(doc(tmp_path, "email"), None, [], settings)
-    assert decision.received_at is None and decision.source is None and decision.reasons == ["email_not_accepted"]
+    assert decision.received_at == DROPPED and decision.source == "drop_time"
+    assert not decision.needs_review and decision.reasons == ["email_not_accepted"]
+
+
+@pytest.mark.parametrize(("sidecar_time", "offset"), [("2026-11-01T01:30:20-05:00", -5), ("2026-11-01T01:30:20-06:00", -6)])
+def test_dst_fall_back_tiff_and_header_follow_sidecar(tmp_path: Path, settings: Settings, sidecar_time: str,
+                                                      offset: int) -> None:
+    """In the repeated hour the gateway's offset says which 01:30 it was; the TIFF tag and header agree with it."""
+    d = doc(tmp_path, "fax", sidecar={"received_at": sidecar_time},
+            dropped_at=datetime(2026, 11, 1, 1, 45, tzinfo=CHICAGO, fold=1))
+    header = page(["NOV-01-2026 01:30AM FROM: WAUSAU INSURANCE 7155551234 P.001/002"])
+    decision = find_receipt(d, tiff({306: "2026:11:01 01:30:20"}), [header], settings)
+    assert decision.received_at.utcoffset().total_seconds() == offset * 3600
+    assert decision.received_at.isoformat() == sidecar_time
+    assert not decision.needs_review, decision.reasons
+
+
+def test_dst_spring_forward_header_clock_not_moved_on(tmp_path: Path, settings: Settings) -> None:
+    """A header reading 02:10 on the spring-forward day is 03:10 CDT: it agrees with the gateway."""
+    d = doc(tmp_path, "fax", sidecar={"received_at": "2026-03-08T03:10:00-05:00"},
+            dropped_at=datetime(2026, 3, 8, 4, 0, tzinfo=CHICAGO))
+    decision = find_receipt(d, None, [page(["MAR-08-2026 02:10AM FROM: 7155551234 P.001/001"])], settings)
+    assert decision.source == "fax_metadata" and not decision.needs_review
 
 
 def test_plan_timezone_setting_is_used(tmp_path: Path) -> None:
@@ -179,6 +201,16 @@ def test_portal_invalid_values_are_flagged(tmp_path: Path, settings: Settings) -
     assert extraction.fields["agent.npn"].note == "npn_looks_like_phone"
     assert extraction.fields["applicant.last_name"].needs_review
     assert "invalid:medicare_number:ssn_in_medicare_box" in extraction.warnings
+
+
+def test_portal_application_wrapper(tmp_path: Path, settings: Settings) -> None:
+    """The portal's envelope ({portal, version, submission_id, submitted_at, application: {...}}) is read."""
+    body = {"portal": "aspirus-agent-portal", "version": 1, "submission_id": "PS-12345678",
+            "submitted_at": "2026-11-30T23:41:07-06:00",
+            "application": {k: v for k, v in PORTAL.items() if k not in ("submission_id", "submitted_at")}}
+    extraction, receipt = parse_portal(doc(tmp_path, "portal", body=json.dumps(body)), settings)
+    assert receipt.received_at.isoformat() == "2026-11-30T23:41:07-06:00"
+    assert extraction.value("medicare_number") == "1EG4TE5MK73" and extraction.value("plan.id") == "H5652-002"
 
 
 def test_portal_flat_keys_accepted(tmp_path: Path, settings: Settings) -> None:

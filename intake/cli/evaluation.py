@@ -1,7 +1,57 @@
-"""Commands of this area (see intake/cli/__init__.py)."""
+"""Commands of this area (see intake/cli/__init__.py): ``intake samples generate`` and ``intake eval``."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-COMMANDS: list[click.Command] = []
+__all__ = ["COMMANDS"]
+
+
+def _split(value: str | None) -> tuple[str, ...] | None:
+    if not value:
+        return None
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+@click.group("samples")
+def samples_group() -> None:
+    """Realistic sample documents with ground truth (made-up people only)."""
+
+
+@samples_group.command("generate")
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--count", default=20, show_default=True, type=click.IntRange(1, 10_000), help="documents to write")
+@click.option("--seed", default=1, show_default=True, type=int, help="same seed, same bytes")
+@click.option("--layouts", default=None, help="comma list of cms,compact,grid (tuning) and/or heldout (evaluation only)")
+@click.option("--channels", default=None, help="comma list of fax,mail,docusign,portal,email")
+@click.option("--cases", default=None, help="comma list of case names (default: the built-in curriculum)")
+def generate_command(out: Path, count: int, seed: int, layouts: str | None, channels: str | None,
+                     cases: str | None) -> None:
+    """Write COUNT documents under OUT/<channel>/ and their truth under OUT/truth/<channel>/."""
+    from samples.cases import ALL_CHANNELS, CASES
+    from samples.generate import generate
+    from samples.layouts import LAYOUTS, TUNING_LAYOUTS
+
+    chosen_layouts = _split(layouts) or TUNING_LAYOUTS
+    chosen_channels = _split(channels) or ALL_CHANNELS
+    chosen_cases = _split(cases)
+    for name in chosen_layouts:
+        if name not in LAYOUTS:
+            raise click.BadParameter(f"unknown layout {name!r}; choose from {', '.join(LAYOUTS)}")
+    for name in chosen_channels:
+        if name not in ALL_CHANNELS:
+            raise click.BadParameter(f"unknown channel {name!r}; choose from {', '.join(ALL_CHANNELS)}")
+    for name in chosen_cases or ():
+        if name not in CASES:
+            raise click.BadParameter(f"unknown case {name!r}; choose from {', '.join(sorted(CASES))}")
+    written = generate(out, count, seed, layouts=chosen_layouts, channels=chosen_channels, cases=chosen_cases)
+    by_channel: dict[str, int] = {}
+    for item in written:
+        by_channel[item.channel] = by_channel.get(item.channel, 0) + 1
+    summary = ", ".join(f"{channel} {n}" for channel, n in sorted(by_channel.items()))
+    click.echo(f"wrote {len(written)} documents to {out} ({summary})")
+
+
+COMMANDS: list[click.Command] = [samples_group]

@@ -1,0 +1,25 @@
+"""Form layouts: each turns one ``FormData`` into a list of pages of primitives.
+
+``TUNING_LAYOUTS`` may be used to develop and tune parsers; ``HELDOUT_LAYOUTS``
+are for evaluation only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from samples.layouts import cms, compact, grid, heldout
+
+__all__ = ["LAYOUTS", "TUNING_LAYOUTS", "HELDOUT_LAYOUTS", "LABEL_FONTS"]
+
+LAYOUTS: dict[str, Callable] = {"cms": cms.build, "compact": compact.build, "grid": grid.build,
+                                "heldout": heldout.build}
+TUNING_LAYOUTS = ("cms", "compact", "grid")
+HELDOUT_LAYOUTS = ("heldout",)
+#: label font (regular, bold, size) per layout
+LABEL_FONTS: dict[str, tuple[str, str, float]] = {
+    "cms": ("sans", "sans-bold", 8.5),
+    "compact": ("sans-cond", "sans-cond-bold", 8.5),
+    "grid": ("sans", "sans-bold", 8.0),
+    "heldout": ("serif", "serif-bold", 9.5),
+}

@@ -28,6 +28,15 @@ class _IntakeGroup(click.Group):
         except IntakeError as exc:
             click.echo(f"error [{exc.code}]: {exc.message}", err=True)
             sys.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            # A bug, not bad input. Third-party messages may quote document text (PHI),
+            # so only the exception's type is shown; -vv logs the traceback.
+            logging.getLogger("intake.cli").debug("unexpected error", exc_info=True)
+            click.echo(f"error [internal_error]: unexpected {type(exc).__name__}; "
+                       "rerun with -vv for the traceback and report it", err=True)
+            sys.exit(70)
 
 
 @click.group(cls=_IntakeGroup)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
+from argon2 import PasswordHasher
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.config import Settings
@@ -20,7 +21,7 @@ from intake.errors import IntakeError
 from intake.web.models import LoginAttempt, User, WebSession
 from intake.web.roles import Role
 from intake.web.security import (
-    DUMMY_HASH,
+    DEFAULT_HASHER,
     hash_password,
     needs_rehash,
     new_token,
@@ -78,9 +79,14 @@ def _check_password_policy(password: str) -> None:
 class Accounts:
     """User administration, sign-in and session lookup over the web app's tables."""
 
-    def __init__(self, sessions: sessionmaker[Session], settings: Settings) -> None:
+    def __init__(
+        self, sessions: sessionmaker[Session], settings: Settings, *, hasher: PasswordHasher = DEFAULT_HASHER
+    ) -> None:
         self._sessions = sessions
         self._settings = settings
+        self._hasher = hasher
+        # Verified against when the user name is unknown, so both cases take the same time.
+        self._dummy_hash = hasher.hash(new_token())
 
     # -- users ------------------------------------------------------------------------------
     def add_user(self, name: str, password: str, role: str) -> int:
@@ -90,7 +96,7 @@ class Accounts:
         with self._sessions.begin() as db:
             if db.scalar(sa.select(User.id).where(User.name == name)) is not None:
                 raise UserExists(f"user {name} already exists; pick another name", code="user_exists")
-            user = User(name=name, password_hash=hash_password(password), role=role, active=True)
+            user = User(name=name, password_hash=hash_password(password, self._hasher), role=role, active=True)
             db.add(user)
             db.flush()
             return user.id
@@ -112,7 +118,7 @@ class Accounts:
                 user.active = active
             if password:
                 _check_password_policy(password)
-                user.password_hash = hash_password(password)
+                user.password_hash = hash_password(password, self._hasher)
             if active is False or password:
                 # A disabled user or a reset password ends every open session of that user.
                 db.execute(sa.delete(WebSession).where(WebSession.user_id == user_id))
@@ -146,15 +152,15 @@ class Accounts:
                     "too many failed sign-ins; wait a few minutes or ask a supervisor", code="locked_out"
                 )
             user = db.scalar(sa.select(User).where(User.name == name))
-            ok = verify_password(user.password_hash if user else DUMMY_HASH, password)
+            ok = verify_password(user.password_hash if user else self._dummy_hash, password, self._hasher)
             ok = ok and user is not None and user.active
             db.add(LoginAttempt(user_name=name, succeeded=ok, at=now))
             if not ok:
                 refused = SignInRefused("wrong user name or password; try again", code="bad_credentials")
             else:
                 assert user is not None
-                if needs_rehash(user.password_hash):
-                    user.password_hash = hash_password(password)
+                if needs_rehash(user.password_hash, self._hasher):
+                    user.password_hash = hash_password(password, self._hasher)
                 db.execute(sa.delete(WebSession).where(WebSession.expires_at < now))
                 token, csrf = new_token(), new_token()
                 db.add(

@@ -14,6 +14,8 @@ import logging
 import secrets
 from urllib.parse import quote
 
+from typing import TYPE_CHECKING
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -27,6 +29,9 @@ from intake.web.deps import CsrfRefused, Forbidden, NotSignedIn
 from intake.web.images import PageImages
 from intake.web.review import Review
 from intake.web.views import make_templates, render
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 __all__ = ["create_app", "build_context"]
 
@@ -144,8 +149,11 @@ def create_app(context: WebContext) -> FastAPI:
     return app
 
 
-def build_context(settings: Settings) -> WebContext:
-    """The real context: database migrated to head, blob store and processor from settings."""
+def build_context(settings: Settings, *, password_hasher: "PasswordHasher | None" = None) -> WebContext:
+    """The real context: database migrated to head, blob store and processor from settings.
+
+    ``password_hasher`` replaces the Argon2 defaults (tests use cheaper parameters to stay fast).
+    """
     from storage.blobs import open_blob_store
     from storage.database import open_database, session_factory
     from storage.sql_records import SqlRecordStore
@@ -160,7 +168,7 @@ def build_context(settings: Settings) -> WebContext:
     return WebContext(
         settings=settings,
         db=sessions,
-        accounts=Accounts(sessions, settings),
+        accounts=Accounts(sessions, settings, **({"hasher": password_hasher} if password_hasher else {})),
         records=jobs.records,
         blobs=jobs.blobs,
         jobs=jobs,

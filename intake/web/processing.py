@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
 
 from intake.config import Settings
+from intake.errors import QueueUnavailable
 from workers.context import WorkerContext
 
 __all__ = ["Processor", "ThreadProcessor", "RqProcessor", "AutoProcessor", "make_processor"]
@@ -74,15 +75,16 @@ class ThreadProcessor:
 
 
 class RqProcessor:
-    """Enqueues ``workers.jobs.process_document`` on the configured RQ queue."""
+    """Enqueues ``workers.jobs.process_document`` on the configured RQ queue (``workers.queue``)."""
 
     def __init__(self, worker_context: WorkerContext) -> None:
         self._context = worker_context
 
     def submit(self, document_id: int) -> str:
-        from workers.queue import enqueue_document
+        from workers.queue import enqueue_document, open_queue
 
-        enqueue_document(self._context, document_id, actor="web")
+        document = self._context.records.get_document(document_id)
+        enqueue_document(self._context, open_queue(self._context.settings), document, actor="web")
         return "rq"
 
     def close(self) -> None:
@@ -115,7 +117,10 @@ class AutoProcessor:
 
     def submit(self, document_id: int) -> str:
         if _workers_listening(self._settings):
-            return self.rq.submit(document_id)
+            try:
+                return self.rq.submit(document_id)
+            except QueueUnavailable:
+                log.warning("queue refused document_id=%d; processing it in the web process", document_id)
         return self.thread.submit(document_id)
 
     def close(self) -> None:

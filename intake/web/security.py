@@ -28,7 +28,7 @@ __all__ = [
     "new_token",
     "token_digest",
     "tokens_match",
-    "DUMMY_HASH",
+    "DEFAULT_HASHER",
 ]
 
 SESSION_COOKIE = "intake_session"
@@ -36,24 +36,22 @@ LOGIN_CSRF_COOKIE = "intake_login_csrf"
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "X-CSRF-Token"
 
-_hasher = PasswordHasher()
-# Verified against when the user name is unknown, so both cases take the same time.
-DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+DEFAULT_HASHER = PasswordHasher()  # argon2-cffi's defaults: Argon2id, RFC 9106 low-memory profile
 
 
-def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+def hash_password(password: str, hasher: PasswordHasher = DEFAULT_HASHER) -> str:
+    return hasher.hash(password)
 
 
-def verify_password(stored_hash: str, password: str) -> bool:
+def verify_password(stored_hash: str, password: str, hasher: PasswordHasher = DEFAULT_HASHER) -> bool:
     try:
-        return _hasher.verify(stored_hash, password)
+        return hasher.verify(stored_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
 
-def needs_rehash(stored_hash: str) -> bool:
-    return _hasher.check_needs_rehash(stored_hash)
+def needs_rehash(stored_hash: str, hasher: PasswordHasher = DEFAULT_HASHER) -> bool:
+    return hasher.check_needs_rehash(stored_hash)
 
 
 def new_token() -> str:

@@ -1,0 +1,140 @@
+"""Which required items an enrollment application lacks, and whom to ask first.
+
+Required (CMS-10718 section 1 and the plan's own rules): the plan choice;
+first and last name, birth date, sex, phone; the permanent residence's street,
+city, state and ZIP; the Medicare number; the signature and its date; the
+representative's name, phone and relationship when a representative signs
+(``signature.by`` is ``authorized_representative``) or fills in their part;
+routing and account numbers when the premium is paid by EFT; the agent's NPN
+when an agent is named (always, with ``Settings.require_agent_npn``).
+
+A value that was read but refused by its validator (an SSN in the Medicare
+box, a routing number failing its checksum, a phone number in the NPN box)
+is missing too, with a reason saying so. Reasons are sentences a person can
+read on the phone; they never hold the values themselves (no PHI).
+
+``contact_first`` is whoever can supply the item faster: the applicant for
+personal, Medicare, signature, representative and banking items, the agent
+for agent and office-use items (the NPN). When the NPN is required but no
+agent is named, only the applicant can say who helped them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal
+
+from intake.application import MissingItem
+from intake.extraction import FieldValue
+
+__all__ = ["REQUIRED_PERSONAL", "find_missing", "reason_for"]
+
+Contact = Literal["applicant", "agent"]
+
+#: Always-required items, in the order they appear on the form, with a name for the reason.
+REQUIRED_PERSONAL: tuple[tuple[str, str], ...] = (
+    ("plan.id", "plan choice"),
+    ("applicant.first_name", "applicant's first name"),
+    ("applicant.last_name", "applicant's last name"),
+    ("applicant.birth_date", "applicant's birth date"),
+    ("applicant.sex", "applicant's sex"),
+    ("applicant.phone", "applicant's phone number"),
+    ("applicant.permanent_address.street", "permanent residence street address"),
+    ("applicant.permanent_address.city", "permanent residence city"),
+    ("applicant.permanent_address.state", "permanent residence state"),
+    ("applicant.permanent_address.zip", "permanent residence ZIP code"),
+    ("medicare_number", "Medicare number"),
+)
+_REPRESENTATIVE = (
+    ("authorized_representative.name", "authorized representative's name"),
+    ("authorized_representative.phone", "authorized representative's phone number"),
+    ("authorized_representative.relationship", "authorized representative's relationship to the applicant"),
+)
+_EFT = (
+    ("premium_payment.routing_number", "bank routing number for the premium EFT"),
+    ("premium_payment.account_number", "bank account number for the premium EFT"),
+)
+
+#: Reasons for values that were written but refused, by validator note.
+_NOTE_REASONS: dict[str, str] = {
+    "ssn_in_medicare_box": (
+        "A Social Security number was written in the Medicare number box; the 11-character Medicare "
+        "number from the applicant's Medicare card is needed."
+    ),
+    "hicn_in_medicare_box": (
+        "An old Social-Security-based Medicare claim number was written; the current 11-character "
+        "Medicare number is needed."
+    ),
+    "mbi_excluded_letter": "The Medicare number contains a letter Medicare numbers never use; it must be confirmed.",
+    "bad_checksum": "The bank routing number fails the routing-number check digit; the correct number is needed.",
+    "npn_looks_like_phone": (
+        "A phone number was written in the NPN box; the agent's National Producer Number is needed."
+    ),
+    "npn_looks_like_npi": (
+        "A National Provider Identifier (NPI) was written in the NPN box; the agent's National Producer "
+        "Number is needed."
+    ),
+    "implausible_birth_date": "The birth date written is not a plausible birth date; it must be confirmed.",
+    "implausible_signature_date": "The signature date is in the future or long past; it must be confirmed.",
+    "implausible_effective_date": "The requested coverage start date is not plausible; it must be confirmed.",
+    "bad_area_code": "The phone number written is not a valid US phone number; a working number is needed.",
+    "unknown_state": "The state written is not a US state; it must be confirmed.",
+}
+
+
+def _present(fields: Mapping[str, FieldValue], path: str) -> bool:
+    field = fields.get(path)
+    return field is not None and field.value not in (None, "")
+
+
+def _value(fields: Mapping[str, FieldValue], path: str) -> Any:
+    field = fields.get(path)
+    return None if field is None else field.value
+
+
+def reason_for(fields: Mapping[str, FieldValue], path: str, label: str) -> str:
+    """The sentence explaining why ``path`` is missing: absent, or written but not valid."""
+    field = fields.get(path)
+    note = field.note if field is not None else None
+    if note in _NOTE_REASONS:
+        return _NOTE_REASONS[note]
+    if field is not None and (note not in (None, "empty") or field.raw):
+        return f"The {label} could not be read as a valid value; it must be supplied again."
+    return f"The {label} is not given."
+
+
+def find_missing(fields: Mapping[str, FieldValue], *, require_agent_npn: bool = False) -> list[MissingItem]:
+    """One MissingItem per required item that is absent, unreadable or invalid, in form order."""
+    missing: list[MissingItem] = []
+
+    def need(path: str, label: str, contact: Contact = "applicant") -> None:
+        if not _present(fields, path):
+            missing.append(MissingItem(field=path, contact_first=contact, reason=reason_for(fields, path, label)))
+
+    for path, label in REQUIRED_PERSONAL:
+        if path == "plan.id" and _present(fields, "plan.name"):
+            continue  # a plan chosen by name is a plan choice
+        need(path, label)
+
+    if _value(fields, "signature.signed") is not True:
+        missing.append(MissingItem(field="signature.signed", contact_first="applicant",
+                                   reason="The application is not signed; the applicant's (or representative's) "
+                                          "signature is needed."))
+    need("signature.date", "signature date")
+
+    rep_signed = _value(fields, "signature.by") == "authorized_representative"
+    rep_written = any(_present(fields, path) for path, _ in _REPRESENTATIVE) or _present(
+        fields, "authorized_representative.address"
+    )
+    if rep_signed or rep_written:
+        for path, label in _REPRESENTATIVE:
+            need(path, label)
+
+    if _value(fields, "premium_payment.method") == "eft":
+        for path, label in _EFT:
+            need(path, label)
+
+    agent_named = _present(fields, "agent.name")
+    if agent_named or require_agent_npn:
+        need("agent.npn", "agent's National Producer Number (NPN)", "agent" if agent_named else "applicant")
+    return missing

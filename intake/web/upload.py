@@ -86,6 +86,7 @@ def document_status(context: WebContext, document_id: int) -> dict[str, Any]:
             "id": application.id,
             "confirmation_number": application.confirmation_number,
             "status": application.status,
+            "kind": application.kind,
             "review_count": len((application.contract or {}).get("review") or []),
         },
     }

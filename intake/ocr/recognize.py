@@ -43,7 +43,7 @@ from intake.ocr.preprocess import (
 from intake.ocr.stamp import read_stamp
 from intake.ocr.tesseract import detect_orientation, ocr_image
 
-__all__ = ["recognize_pages", "recognize_page", "reading_quality"]
+__all__ = ["recognize_pages", "recognize_page", "prepare_page", "PreparedPage", "reading_quality"]
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,9 @@ _MIN_RED_SHARE = 2e-4  # of the page: fewer clearly red pixels is no stamp (a re
 
 
 @dataclass(frozen=True)
-class _Prepared:
+class PreparedPage:
+    """A page made ready for OCR; every image has the same geometry."""
+
     grey: np.ndarray  # what the boxes refer to
     ocr_input: np.ndarray  # binarized grey, or grey when binarization is off
     colour: np.ndarray | None
@@ -89,13 +91,13 @@ class _Deadline:
         return remaining
 
 
-def _prepare(page: Page, settings: Settings, debug: DebugImages, rotation: int = 0) -> _Prepared:
+def prepare_page(page: Page, settings: Settings, debug: DebugImages, rotation: int = 0) -> PreparedPage:
     dpi = page.dpi
     colour = page.image if page.image.ndim == 3 else None
     red = None
     debug.write("input", page.image)
     if colour is not None and settings.preprocess_red_ink:
-        ink = separate_red_ink(colour)
+        ink = separate_red_ink(colour, dpi)
         grey = ink.black
         if ink.red_pixels >= _MIN_RED_SHARE * grey.size:
             red = ink.red
@@ -124,10 +126,10 @@ def _prepare(page: Page, settings: Settings, debug: DebugImages, rotation: int =
     ocr_input = binarize(grey, dpi) if settings.preprocess_binarize else grey
     if settings.preprocess_binarize:
         debug.write("binarized", ocr_input)
-    return _Prepared(grey=grey, ocr_input=ocr_input, colour=colour, red=red, dpi=dpi, rotation=rotation)
+    return PreparedPage(grey=grey, ocr_input=ocr_input, colour=colour, red=red, dpi=dpi, rotation=rotation)
 
 
-def _ocr(prepared: _Prepared, page: Page, settings: Settings, deadline: _Deadline) -> PageText:
+def _ocr(prepared: PreparedPage, page: Page, settings: Settings, deadline: _Deadline) -> PageText:
     return ocr_image(
         prepared.ocr_input,
         settings,
@@ -152,13 +154,13 @@ def recognize_page(page: Page, settings: Settings) -> RecognizedPage:
         )
     deadline = _Deadline(settings.ocr_timeout_seconds)
     debug = DebugImages(settings.debug_images_dir, page.number)
-    prepared = _prepare(page, settings, debug)
+    prepared = prepare_page(page, settings, debug)
     text = _ocr(prepared, page, settings, deadline)
     if settings.preprocess_orientation and _looks_wrong(text):
         found = detect_orientation(prepared.ocr_input, settings, dpi=prepared.dpi, timeout=deadline.left())
         if found is not None and found.rotate and found.confidence >= _OSD_MIN_CONFIDENCE:
             # turn the page as read, then redo the geometry (deskew) from there
-            turned = _prepare(page, settings, debug, rotation=found.rotate)
+            turned = prepare_page(page, settings, debug, rotation=found.rotate)
             retry = _ocr(turned, page, settings, deadline)
             log.info(
                 "page %d: orientation %d (osd conf %.1f), quality %.2f -> %.2f",

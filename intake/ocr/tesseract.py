@@ -43,7 +43,7 @@ def _png(image: np.ndarray) -> bytes:
     return data.tobytes()
 
 
-def _run(args: list[str], image: np.ndarray, settings: Settings, timeout: float) -> str:
+def _run(args: list[str], image: np.ndarray, settings: Settings, timeout: float, *, quiet: bool = False) -> str:
     command = [settings.tesseract_cmd, "stdin", "stdout", *args]
     try:
         done = subprocess.run(
@@ -70,7 +70,7 @@ def _run(args: list[str], image: np.ndarray, settings: Settings, timeout: float)
         ) from exc
     if done.returncode != 0:
         # stderr may quote file content in odd cases: log only its size
-        log.warning("tesseract exited %d (%d bytes on stderr)", done.returncode, len(done.stderr))
+        (log.debug if quiet else log.warning)("tesseract exited %d (%d bytes on stderr)", done.returncode, len(done.stderr))
         if b"Failed loading language" in done.stderr or b"Error opening data file" in done.stderr:
             raise OcrUnavailable(
                 f"Tesseract has no '{settings.tesseract_lang}' language data; install tesseract-ocr-"
@@ -137,7 +137,8 @@ _CONFIDENCE = re.compile(r"Orientation confidence:\s*([\d.]+)")
 def detect_orientation(image: np.ndarray, settings: Settings, *, dpi: int, timeout: float) -> Orientation | None:
     """Tesseract OSD (``--psm 0``); None when it finds too little text to tell."""
     try:
-        out = _run(["--psm", "0", "--dpi", str(dpi), "-l", "osd"], image, settings, timeout)
+        # exits 1 with "Too few characters" on sparse pages: expected, not worth a warning
+        out = _run(["--psm", "0", "--dpi", str(dpi), "-l", "osd"], image, settings, timeout, quiet=True)
     except OcrError as exc:
         if isinstance(exc, (OcrTimeout, OcrUnavailable)):
             raise

@@ -30,6 +30,7 @@ import logging
 import re
 from collections.abc import Callable
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from intake.application import (
@@ -103,6 +104,8 @@ def _usable_fields(extraction: Extraction | None) -> tuple[dict[str, FieldValue]
     fields: dict[str, FieldValue] = {}
     refused: list[str] = []
     for path, field in (extraction.fields if extraction else {}).items():
+        if isinstance(field.value, np.bool_):  # a checkbox decided by array arithmetic
+            field = field.model_copy(update={"value": bool(field.value)})
         if field.value is not None and not _conforms(path, field.value):
             log.warning("field value outside contract format set aside: path=%s code=contract_format", path)
             field = field.model_copy(update={"value": None, "needs_review": True, "note": "contract_format"})

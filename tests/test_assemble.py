@@ -8,6 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import jsonschema
+import numpy as np
 import pytest
 
 from intake.application import Application, contract_schema
@@ -198,6 +199,16 @@ def test_value_outside_contract_format_is_set_aside(tmp_path: Path, settings: Se
     assert record["applicant"]["sex"] is None and record["applicant"]["permanent_address"]["zip"] is None
     assert {"applicant.sex", "applicant.permanent_address.zip"} <= set(record["review"])
     assert {m["field"] for m in record["missing"]} == {"applicant.sex", "applicant.permanent_address.zip"}
+
+
+def test_numpy_booleans_are_plain_booleans(tmp_path: Path, settings: Settings) -> None:
+    """A checkbox value computed with numpy (np.True_) is recorded as a JSON boolean, not refused."""
+    ext = extraction(signature__signed=FieldValue(value=np.True_, confidence=0.95),
+                     dental_rider=FieldValue(value=np.False_, confidence=0.95))
+    record = validate(build_application(source(tmp_path), settings, pages=3, classification=APPLICATION,
+                                        extraction=ext, receipt=receipt()))
+    assert record["signature"]["signed"] is True and record["dental_rider"] is False
+    assert record["status"] == "submitted" and record["review"] == []
 
 
 def test_nothing_read_still_valid(tmp_path: Path, settings: Settings) -> None:

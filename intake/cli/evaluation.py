@@ -54,4 +54,44 @@ def generate_command(out: Path, count: int, seed: int, layouts: str | None, chan
     click.echo(f"wrote {len(written)} documents to {out} ({summary})")
 
 
-COMMANDS: list[click.Command] = [samples_group]
+@click.command("eval")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), help="write every figure here")
+@click.option("--ocr", is_flag=True, help="also measure OCR character accuracy and speed vs plain tesseract")
+@click.option("--limit", type=click.IntRange(1), default=None, help="only the first N documents")
+@click.pass_obj
+def eval_command(settings, directory: Path, json_out: Path | None, ocr: bool, limit: int | None) -> None:
+    """Run the pipeline on every document of DIRECTORY that has a truth file and print the figures."""
+    import json
+
+    from rich.console import Console
+
+    from intake.errors import NotFound
+    from intake.evaluation import evaluate_documents, find_labeled, ocr_figures, print_report, summarise
+
+    docs = find_labeled(directory)
+    if not docs:
+        raise NotFound(f"no documents with truth files under {directory}; expected DIR/truth/<channel>/*.truth.json")
+    if limit:
+        docs = docs[:limit]
+    console = Console(stderr=True)
+    done = 0
+
+    def progress(item) -> None:
+        nonlocal done
+        done += 1
+        state = f"crashed ({item.score.crashed})" if item.score.crashed else "ok"
+        console.print(f"[{done}/{len(docs)}] {item.labeled.channel.value} {state} {item.score.seconds:.1f}s",
+                      highlight=False)
+
+    evaluated = evaluate_documents(docs, settings, on_done=progress)
+    figures = summarise([item.score for item in evaluated])
+    if ocr:
+        figures["ocr"] = ocr_figures(evaluated, settings)
+    print_report(figures, Console())
+    if json_out:
+        json_out.write_text(json.dumps(figures, indent=2) + "\n")
+        click.echo(f"figures written to {json_out}")
+
+
+COMMANDS: list[click.Command] = [samples_group, eval_command]

@@ -1,0 +1,93 @@
+"""The sample generator: deterministic bytes, truth that follows the rules, valid made-up values."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from intake.application import contract_schema
+from samples.generate import generate
+from samples.people import aba_checksum_ok, draw_mbi, draw_npn, draw_routing_number
+from samples.truth import earliest_allowed, effective_date_check, required_missing
+
+MBI = re.compile(r"^[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9]"
+                 r"[AC-HJKMNP-RT-Y]{2}[0-9]{2}$")
+
+
+def _bytes(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("channel", "case", "suffix"),
+    [("fax", "complete", ".tif"), ("docusign", "complete", ".pdf"), ("mail", "blank", ".jpg")],
+)
+def test_same_seed_gives_identical_bytes(tmp_path: Path, channel: str, case: str, suffix: str) -> None:
+    """Two runs with one seed write byte-identical documents and truth; another seed differs."""
+    runs = []
+    for name, seed in (("a", 11), ("b", 11), ("c", 12)):
+        generate(tmp_path / name, 1, seed, layouts=("compact",), channels=(channel,), cases=(case,))
+        runs.append(_bytes(tmp_path / name))
+    assert runs[0] == runs[1]
+    assert any(key.endswith(suffix) for key in runs[0])
+    document = next(key for key in runs[0] if key.endswith(suffix) and "truth" not in key)
+    assert runs[2].get(document) != runs[0][document]
+
+
+def test_generated_truth_is_consistent_for_a_missing_item(tmp_path: Path) -> None:
+    """A case that blanks the NPN yields a truth with agent.npn null and listed as missing for the agent."""
+    generate(tmp_path, 1, 5, layouts=("grid",), channels=("portal",), cases=("missing-npn",))
+    truth = json.loads(next((tmp_path / "truth" / "portal").glob("*.truth.json")).read_text())
+    jsonschema.validate(truth, contract_schema())
+    assert truth["agent"]["npn"] is None and truth["agent"]["name"]
+    assert {"field": "agent.npn", "contact_first": "agent", "reason": "agent NPN not given"} in truth["missing"]
+    assert truth["status"] == "on_hold_applicant_outreach"
+    assert truth["receipt"]["source"] == "portal_submission"
+
+
+def test_made_up_identifiers_are_valid() -> None:
+    """MBIs match the CMS position rule, routing numbers pass the ABA checksum, NPNs have 6-10 digits."""
+    rng = random.Random(3)
+    for _ in range(300):
+        assert MBI.match(draw_mbi(rng))
+        assert aba_checksum_ok(draw_routing_number(rng))
+        assert re.fullmatch(r"[1-9]\d{5,9}", draw_npn(rng))
+    assert not aba_checksum_ok("075911989")
+    assert aba_checksum_ok("075911988")
+
+
+def test_effective_date_rules_follow_the_contract() -> None:
+    """Next month's first; Jan 1 needs receipt by Dec 7; the requested date must be a first on or after that."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    tz = ZoneInfo("America/Chicago")
+    assert earliest_allowed(datetime(2026, 11, 30, 23, 41, tzinfo=tz)).isoformat() == "2026-12-01"
+    assert earliest_allowed(datetime(2026, 12, 7, 23, 0, tzinfo=tz)).isoformat() == "2027-01-01"
+    assert earliest_allowed(datetime(2026, 12, 8, 0, 5, tzinfo=tz)).isoformat() == "2027-02-01"
+    check = effective_date_check(datetime(2026, 12, 8, 9, 0, tzinfo=tz), "2027-01-01")
+    assert check == {"earliest_allowed": "2027-02-01", "requested_allowed": False}
+    assert effective_date_check(datetime(2026, 5, 3, 9, 0, tzinfo=tz), "2026-06-15")["requested_allowed"] is False
+
+
+def test_required_missing_depends_on_choices() -> None:
+    """Routing/account are required only with EFT, rep fields only with a representative, NPN only with an agent."""
+    app = {
+        "plan": {"id": "H5652-001"}, "medicare_number": "1EG4TE5MK73",
+        "applicant": {"first_name": "A", "last_name": "B", "birth_date": "1950-01-01", "sex": "F", "phone": "7155550100",
+                      "permanent_address": {"street": "1 MAIN ST", "city": "WAUSAU", "state": "WI", "zip": "54401"}},
+        "signature": {"signed": True, "date": "2026-11-20"},
+        "premium_payment": {"method": "bill"}, "authorized_representative": None, "agent": None,
+    }
+    assert required_missing(app) == []
+    app["premium_payment"] = {"method": "eft", "routing_number": None, "account_number": "12"}
+    app["agent"] = {"name": "C D", "npn": None}
+    app["authorized_representative"] = {"name": "E F", "phone": None, "relationship": "SON"}
+    fields = {(m["field"], m["contact_first"]) for m in required_missing(app)}
+    assert fields == {("premium_payment.routing_number", "applicant"), ("agent.npn", "agent"),
+                      ("authorized_representative.phone", "applicant")}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import threading
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -102,6 +103,8 @@ class Review:
             if edit.still_in_review:
                 review.append(path)
             contract["review"] = review
+            if path in ("receipt.received_at", "requested_effective_date"):
+                contract["effective_date_check"] = self._effective_date_check(contract)
             if edit.value is not None:
                 contract["missing"] = [m for m in contract.get("missing") or [] if m.get("field") != path]
                 confidence = dict(contract.get("confidence") or {})
@@ -113,6 +116,15 @@ class Review:
             details["note"] = edit.note
         record = self._update(application_id, version, user, change, action="field_corrected", details=details)
         return record, edit
+
+    def _effective_date_check(self, contract: dict[str, Any]) -> dict[str, Any]:
+        """The rules engine's check again, after a person changed the receipt or the requested date."""
+        from intake.rules import check_effective_date
+
+        received = (contract.get("receipt") or {}).get("received_at")
+        moment = datetime.fromisoformat(received) if received else None
+        check = check_effective_date(moment, contract.get("requested_effective_date"), self._context.settings.tz)
+        return check.model_dump(mode="json")
 
     def confirm_fields(
         self, application_id: int, paths: list[str], user: SignedIn, *, version: str | None = None

@@ -1,7 +1,8 @@
 """The review queue: applications and documents that need a person, filtered, sorted by deadline, paged.
 
 An application needs a person when it is on hold for outreach, has fields in
-``review[]``, took its receipt from the drop time, lists missing items, is
+``review[]``, took its receipt from the drop time (until a person confirms or
+corrects ``receipt.received_at``), lists missing items, is
 not an enrollment application, or may duplicate another; a document does
 when it was quarantined or failed (with its reason code) or was flagged as
 a duplicate of another. Closed applications (enrolled, rejected, denied,
@@ -200,7 +201,7 @@ def _application_item(
         reasons.append("on_hold_outreach")
     if review:
         reasons.append("fields_to_review")
-    if (contract.get("receipt") or {}).get("source") == "drop_time":
+    if (contract.get("receipt") or {}).get("source") == "drop_time" and "receipt.received_at" in review:
         reasons.append("receipt_drop_time")
     if contract.get("missing"):
         reasons.append("missing_items")

@@ -20,7 +20,7 @@ def test_only_items_that_need_a_person_are_listed(context):
     clean = seed_application(context.records, review=[])
     closed = seed_application(context.records, status="enrolled")
     review = seed_application(context.records)
-    drop = seed_application(context.records, review=[], receipt={"received_at": "2026-12-01T08:00:00-06:00",
+    drop = seed_application(context.records, review=["receipt.received_at"], receipt={"received_at": "2026-12-01T08:00:00-06:00",
                                                                  "source": "drop_time"})
     hold = seed_application(context.records, review=[], status="on_hold_applicant_outreach",
                             missing=[{"field": "premium_payment.account_number", "contact_first": "applicant",

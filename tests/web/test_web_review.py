@@ -60,6 +60,18 @@ def test_a_valid_correction_is_normalised_stored_and_leaves_review(client_for, c
     assert "1957" not in json.dumps(event.details)  # the path and who, never the value
 
 
+def test_correcting_the_receipt_recomputes_the_effective_date_check(client_for, context):
+    """A receipt corrected to Dec 8 no longer allows a Jan 1 start (the rules engine's AEP cut-off)."""
+    record = seed_application(context.records, review=["receipt.received_at"],
+                              receipt={"received_at": "2026-12-01T09:00:00-06:00", "source": "drop_time"})
+    client, csrf = client_for("reviewer")
+    answer = client.post(f"/api/applications/{record.id}/fields", headers={"X-CSRF-Token": csrf},
+                         json={"path": "receipt.received_at", "value": "2026-12-08T10:15"}).json()["record"]
+    assert answer["receipt"]["received_at"] == "2026-12-08T10:15:00-06:00"
+    assert answer["effective_date_check"] == {"earliest_allowed": "2027-02-01", "requested_allowed": False}
+    assert answer["review"] == []
+
+
 def test_an_invalid_correction_is_refused_with_the_validator_code(client_for, context):
     """An SSN typed into the Medicare number is refused (ssn_in_medicare_box) and nothing changes."""
     record = seed_application(context.records)

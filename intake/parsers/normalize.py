@@ -28,6 +28,9 @@ from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
 
+from intake.parsers.lookalikes import repair_digits as _repair_digits
+from intake.parsers.written_dates import parse_written_date
+
 __all__ = [
     "Normalized",
     "medicare_number",
@@ -43,11 +46,6 @@ __all__ = [
     "sex",
     "text",
     "plan_id",
-    "yes_no",
-    "payment_method",
-    "account_type",
-    "signer",
-    "for_field",
     "is_npi",
     "aba_checksum_ok",
     "USPS_STATES",
@@ -87,17 +85,8 @@ def _blank(raw: Any) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
-# --- OCR look-alikes ---------------------------------------------------------
+# --- Medicare Beneficiary Identifier ----------------------------------------
 
-#: Letters (and marks) OCR reads where a digit was written.
-_TO_DIGIT: dict[str, str] = {
-    "O": "0", "Q": "0", "D": "0",
-    "I": "1", "L": "1", "|": "1", "!": "1",
-    "Z": "2",
-    "S": "5",
-    "G": "6", "b": "6",
-    "B": "8",
-}
 # In a medicare number only the letters the MBI never uses (S L O I B Z) plus G
 # (a G is legal as a letter, so we only turn it into 6 where a digit is
 # required) are treated as look-alikes: D, Q, T, U, J are valid MBI letters.
@@ -106,38 +95,6 @@ _MBI_TO_DIGIT: dict[str, str] = {"O": "0", "I": "1", "L": "1", "Z": "2", "S": "5
 #: 0, 1, 2, 5, 8 resemble O, I/L, Z, S, B, which the MBI never uses.
 _MBI_TO_LETTER: dict[str, str] = {"6": "G"}
 
-
-def _repair_digits(
-    raw: str, *, allowed_separators: str = " -.", min_real: float = 0.5
-) -> tuple[str, bool] | None:
-    """Digits of ``raw`` with look-alike letters turned into digits; None if other characters remain.
-
-    Separators are dropped. Repair is only accepted when at least half the characters are
-    real digits, so a word is never turned into a number.
-    """
-    chars = [c for c in raw.strip() if c not in allowed_separators]
-    if not chars:
-        return None
-    real = sum(c.isdigit() for c in chars)
-    out: list[str] = []
-    repaired = False
-    for c in chars:
-        if c.isdigit():
-            out.append(c)
-            continue
-        sub = _TO_DIGIT.get(c) or _TO_DIGIT.get(c.upper())
-        if c == "l":
-            sub = "1"
-        if sub is None:
-            return None
-        out.append(sub)
-        repaired = True
-    if repaired and real < min_real * len(chars):
-        return None
-    return "".join(out), repaired
-
-
-# --- Medicare Beneficiary Identifier ----------------------------------------
 
 _MBI_LETTERS = frozenset("ACDEFGHJKMNPQRTUVWXY")
 _MBI_EXCLUDED = frozenset("SLOIBZ")
@@ -332,90 +289,6 @@ def account_number(raw: str | None) -> Normalized:
 
 DateKind = Literal["any", "birth", "signature", "effective"]
 
-_MONTHS = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)
-_MONTH3 = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)}
-_MONTH3["sept"] = 9
-
-
-def _month_from_word(word: str) -> tuple[int, bool] | None:
-    """Month number for a month name or abbreviation (OCR-tolerant), and whether it needed fuzzing."""
-    w = word.lower().rstrip(".")
-    w = w.replace("0", "o").replace("1", "l") if any(c.isalpha() for c in w) else w
-    if len(w) < 3 or not w.isalpha():
-        return None
-    if w[:3] in _MONTH3 and (len(w) == 3 or _MONTHS[_MONTH3[w[:3]] - 1].startswith(w) or w == "sept"):
-        return _MONTH3[w[:3]], False
-    match = process.extractOne(w, _MONTHS, scorer=fuzz.ratio, score_cutoff=75)
-    if match is None:
-        return None
-    return _MONTHS.index(match[0]) + 1, True
-
-
-def _num(token: str) -> tuple[int, bool] | None:
-    fixed = _repair_digits(token, allowed_separators="")
-    if fixed is None:
-        return None
-    return int(fixed[0]), fixed[1]
-
-
-_SEP = r"[\s/\-.,]+"
-_NUMERIC_DATE = re.compile(rf"^(\w{{1,4}}){_SEP}(\w{{1,2}}){_SEP}(\w{{2,4}})$")
-_WORDY = re.compile(r"[A-Za-z][A-Za-z0-9.]{2,}|\w+")
-
-
-def _parse_date(text_: str) -> tuple[int, int, int, bool, bool] | None:
-    """(year, month, day, repaired, two_digit_year) from a written date, or None."""
-    s = text_.strip().strip(",.")
-    s = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", s, flags=re.I)
-    # Compact forms from boxed fields: MMDDYYYY or YYYYMMDD.
-    if re.fullmatch(r"\d{8}", s):
-        if s[:2] in ("19", "20") and 1 <= int(s[4:6]) <= 12 and not (1 <= int(s[:2]) <= 12):
-            return int(s[:4]), int(s[4:6]), int(s[6:]), False, False
-        return int(s[4:]), int(s[:2]), int(s[2:4]), False, False
-    if re.fullmatch(r"\d{6}", s):
-        return int(s[4:]), int(s[:2]), int(s[2:4]), False, True
-    has_alpha_word = re.search(r"[A-Za-z]{3,}", s) is not None
-    if not has_alpha_word:
-        m = _NUMERIC_DATE.match(s)
-        if not m:
-            return None
-        parts = [_num(p) for p in m.groups()]
-        if any(p is None for p in parts):
-            return None
-        (a, ra), (b, rb), (c, rc) = parts  # type: ignore[misc]
-        repaired = ra or rb or rc
-        if len(m.group(1)) == 4:  # YYYY-MM-DD
-            return a, b, c, repaired, False
-        return c, a, b, repaired, len(m.group(3)) == 2
-    # Month names: "March 14, 1957", "14 Mar 1957", "NOV-30-2026", "Mar. 14 57".
-    tokens = [t for t in re.split(r"[\s/\-,]+", s) if t]
-    if len(tokens) != 3:
-        return None
-    month_at = None
-    for i, t in enumerate(tokens):
-        if re.search(r"[A-Za-z]{2,}", t):
-            found = _month_from_word(t)
-            if found is not None:
-                month_at = i
-                month, fuzzy_month = found
-                break
-    if month_at is None:
-        return None
-    rest = [t for i, t in enumerate(tokens) if i != month_at]
-    nums = [_num(t.rstrip(".")) for t in rest]
-    if any(n is None for n in nums):
-        return None
-    (d, rd), (y, ry) = nums  # type: ignore[misc]
-    if len(rest[0].rstrip(".")) == 4:  # "1957 Mar 14"
-        (y, ry), (d, rd) = (d, rd), (y, ry)
-        two_digit = False
-    else:
-        two_digit = len(rest[1].rstrip(".")) == 2
-    return y, month, d, rd or ry or fuzzy_month, two_digit
-
 
 def _age_on(birth: Date, today: Date) -> int:
     return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
@@ -436,7 +309,7 @@ def date(raw: str | None, *, kind: DateKind = "any", today: Date | None = None) 
     if _blank(raw):
         return _EMPTY
     today = today or Date.today()
-    parsed = _parse_date(str(raw))
+    parsed = parse_written_date(str(raw))
     if parsed is None:
         return _bad()
     year, month, day, repaired, two_digit = parsed
@@ -611,95 +484,3 @@ def plan_id(raw: str | None) -> Normalized:
     repaired = contract[1] or pbp[1]
     value = f"{m.group(1)}{contract[0]}-{pbp[0]}"
     return Normalized(value, True, repaired=repaired, note="digits_repaired" if repaired else None)
-
-
-# --- Choices and the field table ---------------------------------------------
-
-_YES = {"Y", "YES", "TRUE", "X", "1", "ON", "CHECKED", "SIGNED"}
-_NO = {"N", "NO", "FALSE", "0", "OFF", "UNCHECKED", "NONE"}
-
-
-def yes_no(raw: Any) -> Normalized:
-    """A boolean from a real boolean, yes/no, true/false, X (a ticked box), 1/0."""
-    if isinstance(raw, bool):
-        return Normalized(raw, True)
-    if _blank(raw):
-        return _EMPTY
-    s = re.sub(r"[^A-Za-z0-9]", "", str(raw)).upper()
-    if s in _YES:
-        return Normalized(True, True)
-    if s in _NO:
-        return Normalized(False, True)
-    return _bad()
-
-
-def _choice(options: dict[str, str]) -> Any:
-    def normalize(raw: Any) -> Normalized:
-        if _blank(raw):
-            return _EMPTY
-        s = re.sub(r"[^a-z]", "", str(raw).lower())
-        for key, value in options.items():
-            if s == key:
-                return Normalized(value, True)
-        for key, value in options.items():
-            if len(s) >= 4 and (s.startswith(key) or key.startswith(s)):
-                return Normalized(value, True)
-        return _bad()
-
-    return normalize
-
-
-#: Premium payment: bill, eft, ssa, rrb (the CMS model form's four options, by their usual wording).
-payment_method = _choice({
-    "bill": "bill", "monthlybill": "bill", "coupon": "bill", "couponbook": "bill", "getabill": "bill",
-    "eft": "eft", "electronicfundstransfer": "eft", "automaticwithdrawal": "eft", "ach": "eft",
-    "ssa": "ssa", "socialsecurity": "ssa", "socialsecuritycheck": "ssa",
-    "rrb": "rrb", "railroadretirementboard": "rrb", "railroadretirement": "rrb",
-})
-account_type = _choice({"checking": "checking", "chk": "checking", "savings": "savings", "sav": "savings"})
-signer = _choice({
-    "applicant": "applicant", "self": "applicant", "beneficiary": "applicant", "member": "applicant",
-    "authorizedrepresentative": "authorized_representative", "representative": "authorized_representative",
-    "rep": "authorized_representative",
-})
-
-
-def for_field(path: str, raw: Any, *, today: Date | None = None) -> Normalized:
-    """Normalise ``raw`` as the contract field at ``path`` (see ``intake.extraction.FIELD_PATHS``)."""
-    leaf = path.rsplit(".", 1)[-1]
-    if path == "applicant.birth_date":
-        return date(raw, kind="birth", today=today)
-    if path == "signature.date":
-        return date(raw, kind="signature", today=today)
-    if path == "requested_effective_date":
-        return date(raw, kind="effective", today=today)
-    if path in ("dental_rider", "signature.signed"):
-        return yes_no(raw)
-    by_path = {
-        "plan.id": plan_id,
-        "medicare_number": medicare_number,
-        "agent.npn": npn,
-        "premium_payment.method": payment_method,
-        "premium_payment.account_type": account_type,
-        "premium_payment.routing_number": routing_number,
-        "premium_payment.account_number": account_number,
-        "premium_payment.account_holder": person_name,
-        "signature.by": signer,
-        "authorized_representative.address": text,
-        "authorized_representative.relationship": text,
-    }
-    if path in by_path:
-        return by_path[path](raw)
-    by_leaf = {
-        "first_name": person_name,
-        "last_name": person_name,
-        "name": person_name,
-        "middle_initial": middle_initial,
-        "sex": sex,
-        "phone": phone,
-        "state": state,
-        "zip": zip_code,
-    }
-    if path == "plan.name":
-        return text(raw)
-    return by_leaf.get(leaf, text)(raw if not isinstance(raw, (int, float)) or isinstance(raw, bool) else str(raw))

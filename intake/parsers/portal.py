@@ -47,6 +47,7 @@ from intake.document import SourceDocument
 from intake.errors import CorruptFile
 from intake.extraction import FIELD_PATHS, Extraction, FieldValue, ReceiptFinding
 from intake.parsers import normalize
+from intake.parsers.field_table import for_field
 from intake.parsers.local_time import to_local
 from intake.parsers.receipt import ReceiptDecision, decide
 
@@ -95,7 +96,7 @@ def portal_fields(data: dict[str, Any], *, today: date | None = None) -> Extract
         raw = flat[path]
         if isinstance(raw, dict):  # a representative's address given as an object
             raw = ", ".join(str(v) for v in raw.values() if v not in (None, ""))
-        result = normalize.for_field(path, raw, today=today)
+        result = for_field(path, raw, today=today)
         if result.note == "empty":
             continue
         if result.ok:

@@ -346,3 +346,40 @@ def test_plan_id(raw: str, expected: str | None, repaired: bool) -> None:
     """Contract-PBP ids are normalised to H1234-567."""
     result = n.plan_id(raw)
     assert result.value == expected and result.repaired is repaired
+
+
+# --- Choices and the field table -----------------------------------------------------
+
+from intake.parsers import field_table as ft  # noqa: E402 - grouped with its tests
+
+
+@pytest.mark.parametrize(("raw", "expected"), [(True, True), (False, False), ("Yes", True), ("X", True),
+                                               ("no", False), ("0", False), ("maybe", None)])
+def test_yes_no(raw, expected) -> None:
+    """Booleans from real booleans, yes/no words and ticked boxes."""
+    assert ft.yes_no(raw).value is expected
+
+
+@pytest.mark.parametrize(("fn", "raw", "expected"), [
+    (ft.payment_method, "EFT", "eft"), (ft.payment_method, "Electronic funds transfer", "eft"),
+    (ft.payment_method, "Social Security", "ssa"), (ft.payment_method, "Railroad Retirement Board", "rrb"),
+    (ft.payment_method, "monthly bill", "bill"), (ft.payment_method, "cash", None),
+    (ft.account_type, "Checking", "checking"), (ft.account_type, "SAVINGS", "savings"),
+    (ft.signer, "Authorized representative", "authorized_representative"), (ft.signer, "applicant", "applicant"),
+    (ft.signer, "neighbour", None),
+])
+def test_choices(fn, raw: str, expected: str | None) -> None:
+    """Enum fields map the form's wording to the contract's codes."""
+    assert fn(raw).value == expected
+
+
+@pytest.mark.parametrize(("path", "raw", "expected"), [
+    ("applicant.birth_date", "03/14/1957", "1957-03-14"), ("signature.date", "11/20/2026", "2026-11-20"),
+    ("requested_effective_date", "01/01/2027", "2027-01-01"), ("agent.npn", 17654321, "17654321"),
+    ("applicant.permanent_address.zip", 54401, "54401"), ("applicant.mailing_address.state", "Wisconsin", "WI"),
+    ("authorized_representative.phone", "715 555 0199", "7155550199"), ("medicare_number", "123-45-6789", None),
+    ("dental_rider", "yes", True), ("primary_care_clinic", " ASPIRUS  CLINIC ", "ASPIRUS CLINIC"),
+])
+def test_for_field(path: str, raw, expected) -> None:
+    """Each contract path gets its own normaliser (dates with their plausibility kind)."""
+    assert ft.for_field(path, raw, today=TODAY).value == expected

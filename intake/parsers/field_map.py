@@ -80,6 +80,11 @@ def _medicare(raw: str | None) -> Normalized:
     return normalize.medicare_number(cleaned)
 
 
+def _state(raw: str | None) -> Normalized:
+    # OCR adds stray marks around a two-letter code ("WI!", "(WI").
+    return normalize.state("".join(ch for ch in (raw or "") if ch.isalnum() or ch in " .") or None)
+
+
 def _address_text(raw: str | None) -> Normalized:
     result = normalize.text(raw)
     if result.value is not None:
@@ -97,11 +102,11 @@ NORMALIZERS: dict[str, Callable[[str | None], Normalized]] = {
     f"{_PERM}.street": _address_text,
     f"{_PERM}.city": _address_text,
     f"{_PERM}.county": _address_text,
-    f"{_PERM}.state": normalize.state,
+    f"{_PERM}.state": _state,
     f"{_PERM}.zip": normalize.zip_code,
     f"{_MAIL}.street": _address_text,
     f"{_MAIL}.city": _address_text,
-    f"{_MAIL}.state": normalize.state,
+    f"{_MAIL}.state": _state,
     f"{_MAIL}.zip": normalize.zip_code,
     "medicare_number": _medicare,
     "requested_effective_date": partial(normalize.date, kind="effective"),
@@ -109,7 +114,9 @@ NORMALIZERS: dict[str, Callable[[str | None], Normalized]] = {
     "premium_payment.account_holder": normalize.person_name,
     "premium_payment.routing_number": normalize.routing_number,
     "premium_payment.account_number": normalize.account_number,
-    "signature.date": partial(normalize.date, kind="signature"),
+    # Plausibility against today is wrong for a signature: it is judged against the
+    # receipt stamp by the rules, so any real calendar date is accepted here.
+    "signature.date": partial(normalize.date, kind="any"),
     f"{_REP}.name": normalize.person_name,
     f"{_REP}.address": _address_text,
     f"{_REP}.phone": normalize.phone,

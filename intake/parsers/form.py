@@ -308,7 +308,7 @@ def _read_signature(pages: list[_Page], by_kind, found: _Found) -> None:
         hit, ink = max(measured, key=lambda m: (m[1].signed, m[1].ink))
         signed = ink.signed or rep_signed
         conf = 0.95 if (ink.signed and not ink.unsure) or (not ink.signed and ink.ink < 0.1) else 0.5
-        found.add(Candidate("signature.signed", signed, conf, ink.unsure and not rep_signed, "signature_unsure" if ink.unsure else None,
+        found.add(Candidate("signature.signed", bool(signed), conf, ink.unsure and not rep_signed, "signature_unsure" if ink.unsure else None,
                             None, hit.page, hit.box))
         _read_signature_date(page_of[hit.page], hit, by_kind, found)
     elif rep_sigs:
@@ -319,8 +319,10 @@ def _read_signature(pages: list[_Page], by_kind, found: _Found) -> None:
         for p in pages for o in p.options
     )
     rep_name = any(c.valid for c in found.candidates.get("authorized_representative.name", []))
-    by = "authorized_representative" if (rep_box or rep_name or rep_signed) else "applicant"
-    found.add(Candidate("signature.by", by, 0.9, False, None, None, None, None))
+    signed = any(c.value for c in found.candidates.get("signature.signed", []))
+    if signed:
+        by = "authorized_representative" if (rep_box or rep_name or rep_signed) else "applicant"
+        found.add(Candidate("signature.by", by, 0.9, False, None, None, None, None))
 
 
 def _read_signature_date(p: _Page, sig: LabelHit, by_kind, found: _Found) -> None:
@@ -368,9 +370,15 @@ def _compose(found: _Found) -> None:
         found.candidates[addr] = [_normalised(addr, ", ".join(pieces), conf, tail[0].page, tail[0].box)]
 
 
+def _is_certificate(page: RecognizedPage) -> bool:
+    """A DocuSign certificate of completion page: envelope data, no form fields."""
+    text = " ".join(w.text for w in page.text.words[:80]).lower()
+    return "certificate of completion" in text or ("envelope" in text and "signer events" in text)
+
+
 def extract_fields(pages: list[RecognizedPage], settings: Settings) -> Extraction:
     """Read every form field of an enrollment application from its recognised pages."""
-    read = [_read_page(page) for page in pages]
+    read = [_read_page(page) for page in pages if not _is_certificate(page)]
     headings = _headings(read)
     found = _Found()
     by_kind = _read_text_fields(read, headings, found)

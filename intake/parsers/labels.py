@@ -178,7 +178,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "agent broker",
     ),
     "plan_id": ("plan id", "plan id #", "contract pbp", "plan contract pbp", "contract pbp number", "plan number"),
-    "plan_name": ("plan name", "plan selected", "selected plan", "plan choice"),
+    "plan_name": ("plan name", "name of plan"),
     # Question labels with no text value of their own: they bound neighbouring values.
     "dental": ("dental rider", "optional dental rider", "dental", "dental coverage", "dental benefit", "dental add on"),
     "account_type": ("account type", "type of account", "type"),
@@ -245,12 +245,13 @@ HEADINGS: dict[str, tuple[str, ...]] = {
 }
 
 _STRIP = re.compile(r"^[^\w#+]+|[^\w#+]+$")
+_SLASH = re.compile(r"[/\\]")
 _INNER = re.compile(r"['’`.]")
 
 
 def clean_token(text: str) -> str:
     """Lower case without surrounding punctuation; apostrophes and dots inside dropped."""
-    return _STRIP.sub("", _INNER.sub("", text.lower()))
+    return _STRIP.sub("", _SLASH.sub(" ", _INNER.sub("", text.lower()))).strip()
 
 
 def _threshold(phrase: str) -> float:
@@ -310,7 +311,7 @@ def _candidates(layout: PageLayout, table: dict[str, tuple[str, ...]]) -> list[L
                             at_start = start == 0 or _only_marks(tokens[:start])
                             last = words[ids[-1]].text
                             after = chunk[start + size] if start + size < len(chunk) else None
-                            colon = last.rstrip().endswith(":") or (
+                            colon = last.rstrip().endswith((":", ";")) or (
                                 after is not None and words[after].text.strip().startswith(":")
                             )
                             # A one-word or very short label inside running text is more
@@ -350,7 +351,7 @@ def _extend_to_colon(words, chunk: list[int], after: int, ids: tuple[int, ...]) 
             return ids
         if not is_hint and len(bare) > 2 and bare.isupper():
             return ids
-        if text.endswith(":"):
+        if text.endswith(":") or (text.endswith(");") and is_hint):  # OCR reads some colons as ';'
             return ids + tuple(chunk[after : end + 1])
     return ids
 

@@ -48,6 +48,7 @@ class PageLayout:
     rows: list[Row]
     em: float  # median word height: the unit for every distance on the page
     row_of: dict[int, int] = field(default_factory=dict)  # word index -> row index
+    tall: set[int] = field(default_factory=set)  # words far taller than text: scribbles, borders, never values
 
     @classmethod
     def build(cls, text: PageText) -> "PageLayout":
@@ -56,13 +57,23 @@ class PageLayout:
         em = max(8.0, float(median(heights)))
         order = sorted(range(len(words)), key=lambda i: (words[i].box.top + words[i].box.height / 2))
         rows: list[Row] = []
+        tall: set[int] = set()
         for i in order:
             box = words[i].box
+            if box.height > 2.5 * em:
+                # A scribble or a box border read as one tall "word": it would glue lines together.
+                tall.add(i)
+                rows.append(Row(indices=[i], top=box.top, bottom=box.bottom))
+                continue
             centre = box.top + box.height / 2
             placed = False
             # Compare with the last few rows only: rows are built top to bottom.
-            for row in reversed(rows[-4:]):
-                if abs(row.centre - centre) <= 0.45 * em and not _collides(words, row, box):
+            for row in reversed([r for r in rows[-6:] if r.indices[0] not in tall]):
+                # Same line: centres close, or mostly overlapping vertically (a taller
+                # handwritten value sits on the label's baseline but reaches higher).
+                overlap = min(row.bottom, box.bottom) - max(row.top, box.top)
+                close = abs(row.centre - centre) <= 0.45 * em or overlap >= 0.6 * min(box.height, em)
+                if close and not _collides(words, row, box):
                     row.indices.append(i)
                     row.top = min(row.top, box.top)
                     row.bottom = max(row.bottom, box.bottom)
@@ -74,7 +85,7 @@ class PageLayout:
             row.indices.sort(key=lambda i: words[i].box.left)
         rows.sort(key=lambda r: r.centre)
         row_of = {i: n for n, row in enumerate(rows) for i in row.indices}
-        return cls(page=text.page, text=text, rows=rows, em=em, row_of=row_of)
+        return cls(page=text.page, text=text, rows=rows, em=em, row_of=row_of, tall=tall)
 
     def word(self, index: int) -> Word:
         return self.text.words[index]
@@ -88,6 +99,16 @@ class PageLayout:
             else:
                 out.append([i])
         return out
+
+    def band(self, anchor: Box, row: Row | None = None) -> list[int]:
+        """Words on the anchor's line: its row, plus words overlapping it vertically by half the smaller height."""
+        picked = set(row.indices) if row is not None else set()
+        for i, word in enumerate(self.text.words):
+            box = word.box
+            overlap = min(box.bottom, anchor.bottom) - max(box.top, anchor.top)
+            if overlap >= 0.5 * min(box.height, anchor.height, self.em):
+                picked.add(i)
+        return sorted(picked, key=lambda i: self.word(i).box.left)
 
     def right_of(
         self,
@@ -105,13 +126,13 @@ class PageLayout:
         push values far right; once a value has started, a wide gap ends it.
         """
         picked: list[int] = []
-        for i in row.indices:
+        for i in self.band(anchor, row):
             box = self.word(i).box
             if box.left < anchor.right - 0.2 * self.em:
                 continue
             if box.left >= limit_x:
                 break
-            if i in skip or is_filler(self.word(i).text):
+            if i in skip or i in self.tall or is_filler(self.word(i).text):
                 continue
             if i in stop:
                 break

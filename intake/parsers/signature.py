@@ -113,4 +113,4 @@ def signature_ink(layout: PageLayout, image: np.ndarray, hit: LabelHit, labels: 
     area = float(sum(stats[k, cv2.CC_STAT_AREA] for k in keep))
     xs = [stats[k, cv2.CC_STAT_LEFT] for k in keep]
     xe = [stats[k, cv2.CC_STAT_LEFT] + stats[k, cv2.CC_STAT_WIDTH] for k in keep]
-    return SignatureInk(area / (em * em), (max(xe) - min(xs)) / em, typed)
+    return SignatureInk(float(area / (em * em)), float(max(xe) - min(xs)) / em, bool(typed))

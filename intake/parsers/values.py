@@ -30,7 +30,7 @@ class ValueSpot:
 def _hints(layout: PageLayout, row: Row, hit: LabelHit) -> set[int]:
     """Words right after the label that only explain it: a digit-free parenthesis, a format hint."""
     words = layout.text.words
-    after = [i for i in row.indices if words[i].box.left >= hit.box.right - 0.2 * layout.em]
+    after = [i for i in layout.band(hit.box, row) if words[i].box.left >= hit.box.right - 0.2 * layout.em]
     skip: set[int] = set()
     k = 0
     while k < len(after):
@@ -56,7 +56,7 @@ def _hints(layout: PageLayout, row: Row, hit: LabelHit) -> set[int]:
 
 def _limit_x(layout: PageLayout, hit: LabelHit, labels: list[LabelHit], row: Row) -> float:
     """The left edge of the next label to the right on the same row (the next column)."""
-    row_set = set(row.indices)
+    row_set = set(layout.band(hit.box, row))
     lefts = [
         other.box.left
         for other in labels
@@ -68,7 +68,8 @@ def _limit_x(layout: PageLayout, hit: LabelHit, labels: list[LabelHit], row: Row
 def _owned_by_row_label(layout: PageLayout, row: Row, first: int, label_words: set[int]) -> bool:
     """The nearest word left of ``first`` on its row is a label: the value is that label's."""
     words = layout.text.words
-    left_of = [i for i in row.indices if words[i].box.right <= words[first].box.left + 0.2 * layout.em and i != first]
+    line = layout.band(words[first].box, row)
+    left_of = [i for i in line if words[i].box.right <= words[first].box.left + 0.2 * layout.em and i != first]
     left_of = [i for i in left_of if not is_filler(words[i].text)]
     return bool(left_of) and left_of[-1] in label_words
 
@@ -95,7 +96,9 @@ def find_value(
         below_index = layout.rows.index(below)
         if below_index <= row_index:
             continue
-        inside = [i for i in layout.in_span(below, left, span_right) if not is_filler(layout.word(i).text)]
+        inside = [
+            i for i in layout.in_span(below, left, span_right) if not is_filler(layout.word(i).text) and i not in layout.tall
+        ]
         if inside and inside[0] in label_words:
             return None  # the next field's label: this one was left blank
         # Checkbox option rows in between (a neighbouring question's Yes/No) are passed over.
@@ -120,10 +123,11 @@ def find_value(
 def _label_prefix(layout: PageLayout, row: Row, picked: list[int], label_words: set[int]) -> bool:
     """Words run tight into a following label ("Bank" in "Bank routing #") are the start of that label."""
     last = picked[-1]
-    position = row.indices.index(last)
-    if position + 1 >= len(row.indices):
+    line = layout.band(layout.word(last).box, row)
+    position = line.index(last)
+    if position + 1 >= len(line):
         return False
-    following = row.indices[position + 1]
+    following = line[position + 1]
     text = " ".join(layout.word(i).text for i in picked)
     return (
         following in label_words

@@ -1,0 +1,66 @@
+"""Labels by wording: synonyms, OCR slips, longest match first, values that look like labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.parsers.labels import find_headings, find_labels
+from intake.parsers.layout import PageLayout
+from tests.parsers.form_kit import form_page
+
+
+def _kinds(*items: tuple[int, int, str]) -> list[str]:
+    layout = PageLayout.build(form_page(list(items)).text)
+    return [hit.kind for hit in find_labels(layout)]
+
+
+@pytest.mark.parametrize(
+    ("wording", "kind"),
+    [
+        ("Surname:", "last_name"),
+        ("Family name:", "last_name"),
+        ("Date of Birth:", "birth_date"),
+        ("DOB:", "birth_date"),
+        ("Medicare Beneficiary Identifier:", "medicare_number"),
+        ("MBI:", "medicare_number"),
+        ("Telephone:", "phone"),
+        ("Home address:", "permanent_street"),
+        ("National Producer Number:", "npn"),
+        ("Producer #:", "npn"),
+        ("Gender:", "sex"),
+    ],
+)
+def test_label_synonyms_map_to_one_kind(wording: str, kind: str) -> None:
+    """Each way a form words a label is found as the same kind."""
+    assert _kinds((100, 100, wording)) == [kind]
+
+
+def test_label_with_ocr_slips_is_found() -> None:
+    """A label misread by OCR ("Birth Dale", "Phane") still matches."""
+    assert _kinds((100, 100, "Birth Dale:"), (100, 200, "Phane Number:")) == ["birth_date", "phone"]
+
+
+def test_longer_label_claims_its_words() -> None:
+    """"Agent name" is one agent-name label, not an agent label plus a bare name label."""
+    assert _kinds((100, 100, "Agent name:")) == ["agent_name"]
+
+
+def test_label_runs_to_its_colon() -> None:
+    """Wording between the matched phrase and the colon belongs to the label, not to the value."""
+    layout = PageLayout.build(form_page([(100, 100, "Requested effective date of coverage (MM/DD/YYYY):")]).text)
+    (hit,) = find_labels(layout)
+    assert hit.kind == "effective_date" and len(hit.indices) == 6
+
+
+def test_state_code_inside_a_value_is_not_a_label() -> None:
+    """"MI" in "WAUSAU, MI 54401" is Michigan, not a middle-initial label."""
+    assert "middle_initial" not in _kinds((100, 100, "City: IRON MOUNTAIN, MI 49801"))
+
+
+def test_heading_inside_running_text_is_ignored() -> None:
+    """"authorized representative" inside a long sentence does not open the representative section."""
+    sentence = "I understand that my signature or that of an authorized representative on this application means I agree"
+    layout = PageLayout.build(form_page([(100, 100, sentence)]).text)
+    assert find_headings(layout) == []
+    heading = PageLayout.build(form_page([(100, 100, "AUTHORIZED REPRESENTATIVE")]).text)
+    assert [h.kind for h in find_headings(heading)] == ["representative"]

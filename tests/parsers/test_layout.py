@@ -1,0 +1,72 @@
+"""Where a label's value is: same row, row below, across a column gap, in comb boxes; never another label."""
+
+from __future__ import annotations
+
+from intake.parsers.labels import find_labels
+from intake.parsers.layout import PageLayout
+from intake.parsers.values import find_value
+from tests.parsers.form_kit import form_page
+
+
+def _values(*items: tuple[int, int, str]) -> dict[str, str | None]:
+    layout = PageLayout.build(form_page(list(items)).text)
+    labels = find_labels(layout)
+    stop = {i for hit in labels for i in hit.indices}
+    out: dict[str, str | None] = {}
+    for hit in labels:
+        spot = find_value(layout, hit, labels, stop)
+        out[hit.kind] = None if spot is None else " ".join(layout.word(i).text for i in spot.indices)
+    return out
+
+
+def test_value_after_colon_on_the_same_row() -> None:
+    """"Last name: OLSON" gives OLSON."""
+    assert _values((100, 100, "Last name: OLSON"))["last_name"] == "OLSON"
+
+
+def test_value_on_the_row_below_the_label() -> None:
+    """A label on top of its cell has its value under it."""
+    assert _values((100, 100, "Last name"), (110, 150, "OLSON"))["last_name"] == "OLSON"
+
+
+def test_two_columns_keep_their_own_values() -> None:
+    """Labels side by side with values under each: each value stays in its column."""
+    values = _values((100, 100, "Last name"), (900, 100, "First name"), (110, 150, "OLSON"), (910, 150, "MARGARET"))
+    assert values == {"last_name": "OLSON", "first_name": "MARGARET"}
+
+
+def test_blank_field_does_not_take_the_next_label() -> None:
+    """A blank "Last name" followed by "First name: X" on its row stays blank."""
+    values = _values((100, 100, "Last name:"), (900, 100, "First name: MARGARET"), (100, 150, "Birth date: 03/14/1957"))
+    assert values["last_name"] is None
+    assert values["first_name"] == "MARGARET"
+    assert values["birth_date"] == "03/14/1957"
+
+
+def test_value_far_right_across_a_wide_gap() -> None:
+    """Two-column forms push the value far from its label; it is still the label's."""
+    assert _values((100, 100, "Phone"), (1200, 100, "715-555-0142"))["phone"] == "715-555-0142"
+
+
+def test_value_ends_at_a_wide_gap() -> None:
+    """Once a value started, a wide gap ends it (the rest is another column)."""
+    values = _values((100, 100, "City: WAUSAU"), (1400, 100, "1EG4TE5MK73"))
+    assert values["city"] == "WAUSAU"
+
+
+def test_format_hint_after_label_is_not_the_value() -> None:
+    """"(MM/DD/YYYY)" printed after the label is skipped."""
+    assert _values((100, 100, "Birth Date (MM/DD/YYYY) 03/14/1957"))["birth_date"] == "03/14/1957"
+
+
+def test_value_owned_by_a_label_on_its_row_is_not_taken_from_above() -> None:
+    """A blank label above a "Label: value" row does not steal that row's value."""
+    values = _values((100, 100, "Medicare number"), (100, 150, "Phone: 715-555-0142"))
+    assert values["medicare_number"] is None
+
+
+def test_comb_box_characters_form_one_value() -> None:
+    """One character per comb box, spaced wider than words, still reads as one value."""
+    chars = [(110 + k * 70, 150, ch) for k, ch in enumerate("1EG4TE5MK73")]
+    values = _values((100, 100, "Medicare Number"), *chars)
+    assert values["medicare_number"] == "1 E G 4 T E 5 M K 7 3"

@@ -91,9 +91,11 @@ def test_process_then_list_show_export(cli_env: dict[str, str], tmp_path: Path) 
 
     rejected = json.loads(_invoke(cli_env, "list", "--status", "rejected", "--json").output)
     assert [row["channel"] for row in rejected] == ["email"]
-    exported = _invoke(cli_env, "export", "--format", "csv").output
-    rows = list(csv.DictReader(io.StringIO(exported.split("exported")[0])))
-    assert len(rows) == 3 and rows[0]["confirmation_number"]
+    exported = _invoke(cli_env, "export", "--format", "csv")
+    assert "exported 3 application(s)" in exported.stderr
+    rows = list(csv.DictReader(io.StringIO(exported.stdout)))
+    assert len(rows) == 3
+    assert all(row["confirmation_number"] for row in rows if row["document.channel"] == "portal")
     jsonl = tmp_path / "out.jsonl"
     _invoke(cli_env, "export", "--format", "jsonl", "--status", "rejected", "-o", str(jsonl))
     assert [json.loads(line)["status"] for line in jsonl.read_text().splitlines()] == ["rejected"]

@@ -17,7 +17,7 @@ from intake.cli import main
 from intake.document import Channel
 from workers.embedded import collect_inputs
 
-from conftest import TEST_REDIS_URL, portal_submission  # type: ignore[import-not-found]
+from worker_helpers import TEST_REDIS_URL, portal_submission  # type: ignore[import-not-found]
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from workers.context import build_context
 from workers.ingest import ingest_file
 from workers.queue import enqueue_document, open_queue
 
-from conftest import make_settings, portal_submission  # type: ignore[import-not-found]
+from worker_helpers import make_settings, portal_submission  # type: ignore[import-not-found]
 
 INTAKE = Path(sys.executable).with_name("intake")
 

@@ -18,7 +18,7 @@ from workers.context import WorkerContext, build_context, install, uninstall
 from workers.ingest import ingest_file
 from workers.queue import enqueue_document, open_queue, requeue_failed
 
-from conftest import make_settings, portal_submission  # type: ignore[import-not-found]
+from worker_helpers import make_settings, portal_submission  # type: ignore[import-not-found]
 
 
 def _ingest(ctx: WorkerContext, tmp_path: Path, name: str, data: bytes, channel: str = "portal"):

@@ -16,7 +16,7 @@ from storage.testing import moto_s3_server
 from workers.context import WorkerContext
 from workers.watcher import Watcher
 
-from conftest import make_settings, portal_submission  # type: ignore[import-not-found]
+from worker_helpers import make_settings, portal_submission  # type: ignore[import-not-found]
 
 OLD = time.time() - 3600
 

@@ -59,8 +59,10 @@ def generate_command(out: Path, count: int, seed: int, layouts: str | None, chan
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), help="write every figure here")
 @click.option("--ocr", is_flag=True, help="also measure OCR character accuracy and speed vs plain tesseract")
 @click.option("--limit", type=click.IntRange(1), default=None, help="only the first N documents")
+@click.option("--documents", "per_document", is_flag=True, help="also a row per document (file name, verdicts, counts)")
 @click.pass_obj
-def eval_command(settings, directory: Path, json_out: Path | None, ocr: bool, limit: int | None) -> None:
+def eval_command(settings, directory: Path, json_out: Path | None, ocr: bool, limit: int | None,
+                 per_document: bool) -> None:
     """Run the pipeline on every document of DIRECTORY that has a truth file and print the figures."""
     import json
 
@@ -88,7 +90,7 @@ def eval_command(settings, directory: Path, json_out: Path | None, ocr: bool, li
     figures = summarise([item.score for item in evaluated])
     if ocr:
         figures["ocr"] = ocr_figures(evaluated, settings)
-    print_report(figures, Console())
+    print_report(figures, Console(), documents=per_document)
     if json_out:
         json_out.write_text(json.dumps(figures, indent=2) + "\n")
         click.echo(f"figures written to {json_out}")

@@ -100,6 +100,17 @@ def summarise(scores: list[DocumentScore]) -> dict[str, Any]:
             "missing_listed_not_expected": dict(extra),
             "missing_expected_not_listed": dict(absent),
         },
+        "per_document": [
+            {
+                "name": s.name, "channel": s.channel, "case": s.case, "layout": s.layout, "crashed": s.crashed,
+                "wrong_fields": sorted(f.path for f in s.fields if not f.correct),
+                "silent_fields": sorted(f.path for f in s.fields if f.silent),
+                "receipt": s.receipt_correct, "source": s.source_correct, "kind": s.kind_correct,
+                "decision": s.decision_correct, "missing_listed_not_expected": s.missing_extra,
+                "missing_expected_not_listed": s.missing_absent, "seconds": round(s.seconds, 3),
+            }
+            for s in scores
+        ],
         "per_channel": _group(scores, "channel"),
         "per_layout": _group(scores, "layout"),
         "timing": _timing(scores),

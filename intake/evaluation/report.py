@@ -7,7 +7,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["print_report"]
+__all__ = ["print_report", "print_documents"]
 
 
 def _pct(value: float | None) -> str:
@@ -18,7 +18,22 @@ def _num(value: float | None, digits: int = 2) -> str:
     return "-" if value is None else f"{value:.{digits}f}"
 
 
-def print_report(figures: dict[str, Any], console: Console | None = None) -> None:
+def _yes(value: bool | None) -> str:
+    return "-" if value is None else ("ok" if value else "WRONG")
+
+
+def print_documents(figures: dict[str, Any], console: Console) -> None:
+    """One row per document: its file name (named by case), verdicts and counts; never a value."""
+    table = Table(title="Per document")
+    for column in ("document", "wrong", "silent", "receipt", "source", "kind", "decision", "crash"):
+        table.add_column(column, justify="left" if column in ("document", "crash") else "right")
+    for d in figures["per_document"]:
+        table.add_row(d["name"], str(len(d["wrong_fields"])), str(len(d["silent_fields"])), _yes(d["receipt"]),
+                      _yes(d["source"]), _yes(d["kind"]), _yes(d["decision"]), d["crashed"] or "")
+    console.print(table)
+
+
+def print_report(figures: dict[str, Any], console: Console | None = None, *, documents: bool = False) -> None:
     if console is None:
         console = Console()
     if not console.is_terminal:
@@ -86,6 +101,9 @@ def print_report(figures: dict[str, Any], console: Console | None = None) -> Non
         for code, n in sorted(f["crashes_by_code"].items()):
             crashes.add_row(code, str(n))
         console.print(crashes)
+
+    if documents:
+        print_documents(f, console)
 
     ocr = f.get("ocr")
     if ocr:

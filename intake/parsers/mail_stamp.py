@@ -10,13 +10,14 @@ A stamp without a time means 00:00 plan local time (``has_time`` False).
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from rapidfuzz import fuzz
 
 from intake.extraction import ReceiptFinding
 from intake.ocr.page import RecognizedPage
+from intake.ocr.page_text import Box, PageText, Word
 from intake.parsers.local_time import localize
 from intake.parsers.timestamps import PrintedStamp, find_stamps, find_times
 
@@ -26,6 +27,12 @@ __all__ = ["find_stamp", "stamp_findings", "is_received_word"]
 _SHORT_FORMS = frozenset({"RECD", "RECVD", "RCVD", "RECO", "RECVO", "RCVO"})
 # Lines after a RECEIVED word the stamp's date may sit on.
 _STAMP_SPAN = 2
+# Text heights below the anchor word the stamp's date and time may reach.
+_STAMP_LINES_BELOW = 8
+# A stamp month as the dater prints it: three upper-case letters.
+_STAMP_MONTH = re.compile(r"(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
+# How long before the drop a date without a RECEIVED word may be the stamp.
+_DATE_ONLY_WINDOW = timedelta(days=45)
 
 
 def is_received_word(word: str) -> bool:
@@ -67,8 +74,38 @@ def _finding(stamp: PrintedStamp, tz: ZoneInfo, confidence: float, detail: str,
     )
 
 
+def _region_text(text: PageText, anchor: Box) -> str:
+    """The words around and below ``anchor`` (a stamp is a small block of centred lines), row by row.
+
+    On a grey scan the stamp's words interleave with the form's lines in reading
+    order; cutting out the stamp's area keeps the form's words out.
+    """
+    h = max(anchor.height, 1)
+    half_width = 1.2 * max(anchor.width, 8 * h)
+    centre = anchor.left + anchor.width / 2
+    top, bottom = anchor.top - h, anchor.bottom + _STAMP_LINES_BELOW * h
+    picked = [w for w in text.words if abs(w.box.center[0] - centre) <= half_width and top <= w.box.center[1] <= bottom]
+    rows: dict[int, list[Word]] = {}
+    for word in picked:
+        rows.setdefault(word.line, []).append(word)
+    ordered = sorted(rows.values(), key=lambda ws: min(w.box.top for w in ws))
+    return "\n".join(" ".join(w.text for w in sorted(ws, key=lambda w: w.box.left)) for ws in ordered)
+
+
+def _believable(stamp: PrintedStamp, not_after: datetime | None) -> bool:
+    if not_after is None:
+        return True
+    return not_after.date() - _DATE_ONLY_WINDOW <= stamp.day <= not_after.date()
+
+
 def find_stamp(page: RecognizedPage, tz: ZoneInfo, *, not_after: datetime | None = None) -> ReceiptFinding | None:
-    """The RECEIVED stamp on one page, or None."""
+    """The RECEIVED stamp on one page, or None.
+
+    Looked for in the red-ink layer, then around a RECEIVED word in the page
+    text, then on the lines after one; last, a stamp-style date (``NOV 03 2026``)
+    near the drop time with no RECEIVED word beside it (ink over print often
+    loses the word), at low confidence so it is reviewed.
+    """
     if page.stamp_text is not None and page.stamp_text.words:
         red = page.stamp_text.text
         found = _stamp_in(red)
@@ -76,6 +113,11 @@ def find_stamp(page: RecognizedPage, tz: ZoneInfo, *, not_after: datetime | None
             has_word = any(is_received_word(w.text) for w in page.stamp_text.words)
             # Red ink with a date but no RECEIVED word is still the stamp, only less certain.
             return _finding(found[0], tz, 0.95 if has_word else 0.8, "stamp_red_ink", not_after)
+    for word in page.text.words:
+        if is_received_word(word.text):
+            found = _stamp_in(_region_text(page.text, word.box))
+            if found is not None:
+                return _finding(found[0], tz, 0.85, "stamp_page_text", not_after)
     lines = [line.text for line in page.text.lines]
     for i, line in enumerate(lines):
         if not any(is_received_word(word) for word in line.split()):
@@ -84,6 +126,11 @@ def find_stamp(page: RecognizedPage, tz: ZoneInfo, *, not_after: datetime | None
         found = _stamp_in(window)
         if found is not None:
             return _finding(found[0], tz, 0.8, "stamp_page_text", not_after)
+    for word in page.text.words:
+        if _STAMP_MONTH.fullmatch(word.text):
+            found = _stamp_in(_region_text(page.text, word.box))
+            if found is not None and found[0].style == "month_first" and _believable(found[0], not_after):
+                return _finding(found[0], tz, 0.6, "stamp_date_without_word", not_after)
     return None
 
 

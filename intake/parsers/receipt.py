@@ -46,6 +46,8 @@ DISAGREEMENT_MINUTES = 10
 LOW_CONFIDENCE = 0.8
 #: How far a stamp may be later than the drop time (clock skew between machines).
 _FUTURE_SLACK = timedelta(minutes=15)
+#: How long before the drop time a printed stamp is still believable (mail sits a few days at most).
+_PAST_WINDOW = timedelta(days=45)
 
 _PRIORITY: dict[str, int] = {
     "portal_submission": 0,
@@ -62,7 +64,7 @@ class ReceiptDecision(BaseModel):
 
     ``reasons`` are codes: ``no_receipt_evidence`` (drop time used),
     ``sources_disagree``, ``low_confidence``, ``ambiguous_local_time``,
-    ``nonexistent_local_time``, ``receipt_after_drop``,
+    ``nonexistent_local_time``, ``receipt_after_drop``, ``receipt_long_before_drop``,
     ``docusign_no_signing_complete``, ``email_not_accepted``.
     """
 
@@ -81,6 +83,18 @@ def _disagree(a: ReceiptFinding, b: ReceiptFinding, tz) -> bool:  # noqa: ANN001
     if a.has_time and b.has_time:
         return abs(a.received_at - b.received_at) > timedelta(minutes=DISAGREEMENT_MINUTES)
     return False
+
+
+def _plausible(finding: ReceiptFinding, dropped_at: datetime) -> bool:
+    return dropped_at - _PAST_WINDOW <= finding.received_at <= dropped_at + _FUTURE_SLACK
+
+
+def _first_plausible(findings: list[ReceiptFinding], dropped_at: datetime) -> list[ReceiptFinding]:
+    """The first page's reading that is near the drop time (an OCR-garbled year is skipped), else the first."""
+    for finding in findings:
+        if _plausible(finding, dropped_at):
+            return [finding]
+    return findings[:1]
 
 
 def decide(findings: list[ReceiptFinding], doc: SourceDocument, settings: Settings) -> ReceiptDecision:
@@ -113,6 +127,8 @@ def decide(findings: list[ReceiptFinding], doc: SourceDocument, settings: Settin
         reasons.append("docusign_no_signing_complete")
     if best.received_at > doc.dropped_at + _FUTURE_SLACK:
         reasons.append("receipt_after_drop")
+    elif best.received_at < doc.dropped_at - _PAST_WINDOW:
+        reasons.append("receipt_long_before_drop")
     if reasons:
         log.info("receipt needs review: source=%s reasons=%s", best.source, ",".join(reasons))
     return ReceiptDecision(
@@ -142,11 +158,12 @@ def collect_findings(
         tiff = fax_metadata.from_tiff_tags(tags, tz, not_after=doc.dropped_at, near=near)
         findings.extend(tiff)
         near = near or (tiff[0].received_at if tiff else None)
-        # The header on the first page that has one: later pages repeat it a few seconds on.
+        # The header on the first page that has a believable one: later pages repeat it seconds on.
         headers = fax_header.header_findings(pages, tz, not_after=doc.dropped_at, near=near)
-        findings.extend(headers[:1])
+        findings.extend(_first_plausible(headers, doc.dropped_at))
     elif doc.channel is Channel.MAIL:
-        findings.extend(mail_stamp.stamp_findings(pages, tz, not_after=doc.dropped_at)[:1])
+        stamps = mail_stamp.stamp_findings(pages, tz, not_after=doc.dropped_at)
+        findings.extend(_first_plausible(stamps, doc.dropped_at))
     elif doc.channel is Channel.DOCUSIGN:
         signing = docusign_certificate.find_signing_complete(pages, tz)
         if signing is not None:

@@ -26,7 +26,8 @@ _MONTH_RE = {
     7: r"ju[l1I]", 8: r"[a4]ug", 9: r"sep", 10: r"[o0]ct", 11: r"n[o0]v", 12: r"dec",
 }
 _MON = "(?P<mon>" + "|".join(f"{rx}[a-z]*" for rx in _MONTH_RE.values()) + r")\.?"
-_YEAR = rf"(?P<y>{_D}{{4}}|{_D}{{2}}(?!{_D}))"
+# A two-digit year is not the hour of a following time ("Dec 06 16:22:01" is no 2016).
+_YEAR = rf"(?P<y>{_D}{{4}}|{_D}{{2}}(?!{_D}|\s?[:.;]\s?{_D}))"
 _TIME = (
     rf"(?P<H>{_D}{{1,2}})\s?[:.;]\s?(?P<M>{_D}{{2}})(?:\s?[:.;]\s?(?P<S>{_D}{{2}}))?"
     r"(?:\s?(?P<ampm>[AaPp])\.?\s?[Mm]\b\.?)?"
@@ -36,9 +37,10 @@ _AFTER_DATE = rf"(?:[\s|,@]*(?:at\s+)?{_TIME})?"
 
 _DATE_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
-        "ctime",  # Mon Nov 30 23:41:07 2026 (optionally a zone name before the year)
+        "ctime",  # Mon Nov 30 23:41:07 2026 (optionally a zone name before the year; OCR may drop a colon)
         re.compile(
-            rf"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+{_MON}\s+(?P<d>{_D}{{1,2}})\s+{_TIME}"
+            rf"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+{_MON}\s+(?P<d>{_D}{{1,2}})\s+"
+            rf"(?P<H>{_D}{{1,2}})\s?[:.;\s]\s?(?P<M>{_D}{{2}})\s?[:.;\s]\s?(?P<S>{_D}{{2}})"
             rf"\s+(?:[A-Z]{{3,4}}\s+)?(?P<y>{_D}{{4}})"
         ),
     ),

@@ -66,6 +66,21 @@ def test_fax_header_only(tmp_path: Path, settings: Settings) -> None:
     assert not decision.needs_review
 
 
+def test_fax_header_with_garbled_year_skipped_for_next_page(tmp_path: Path, settings: Settings) -> None:
+    """A header whose year OCR garbled (far from the drop time) gives way to the next page's header."""
+    pages = [page(["Sun Nov 29 16:22:01 2016 Page 1 of 2"]), page(["Sun Nov 29 16:22:01 2026 Page 2 of 2"], number=2)]
+    decision = find_receipt(doc(tmp_path, "fax"), None, pages, settings)
+    assert decision.source == "fax_header" and decision.received_at.isoformat() == "2026-11-29T16:22:01-06:00"
+    assert not decision.needs_review
+
+
+def test_printed_stamp_long_before_drop_is_reviewed(tmp_path: Path, settings: Settings) -> None:
+    """A stamp months older than the scan is used only with review."""
+    p = page(["ENROLLMENT"], stamp=["RECEIVED", "JUN 30 2026"])
+    decision = find_receipt(doc(tmp_path, "mail"), None, [p], settings)
+    assert decision.source == "mail_stamp" and "receipt_long_before_drop" in decision.reasons
+
+
 def test_fax_with_nothing_uses_drop_time_and_reviews(tmp_path: Path, settings: Settings) -> None:
     """No evidence at all: the drop time, in plan local time, always reviewed."""
     decision = find_receipt(doc(tmp_path, "fax"), None, [page(["ENROLLMENT"])], settings)

@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
+import numpy as np
 import pytest
 from handmade import page
 
+from intake.ocr.page import RecognizedPage
+from intake.ocr.page_text import Box, PageText, Word
 from intake.parsers import docusign_certificate, fax_header, fax_metadata, mail_stamp
 from intake.parsers.local_time import localize
 from intake.parsers.timestamps import find_stamps
@@ -66,6 +69,8 @@ def test_localize_skipped_spring_hour_is_nonexistent() -> None:
         ("11/30/26 12:05 AM", (2026, 11, 30, 0, 5)),
         ("Dec 1 2026 12:00 PM", (2026, 12, 1, 12, 0)),
         ("11/20/2026 | 09:31:05 AM", (2026, 11, 20, 9, 31, 5)),
+        ("Fri Dec 04 09 02:49 2026 Page 1 of 1", (2026, 12, 4, 9, 2, 49)),  # OCR lost a colon
+        ("Nov 30 26 11:41 PM", (2026, 11, 30, 23, 41)),
     ],
 )
 def test_find_stamps_reads_every_style(text: str, expected: tuple[int, ...]) -> None:
@@ -79,6 +84,8 @@ def test_find_stamps_rejects_impossible_values() -> None:
     assert find_stamps("13/45/2026") == []
     assert find_stamps("11/30/2026 25:61")[0].clock is None
     assert find_stamps("P.001/003 Page 1 of 3") == []
+    assert find_stamps("Dec 06 16:22") == []  # "16" is the hour, not a year
+    assert find_stamps("Sun Dec 06 16:22:01 2926") == []
 
 
 # --- fax metadata --------------------------------------------------------------------------
@@ -229,6 +236,37 @@ def test_stamp_date_on_line_after_received() -> None:
     """The stamp's date may sit on the line below RECEIVED."""
     finding = mail_stamp.find_stamp(page(["RECEIVED", "DEC 07 2026", "2:15 PM"]), CHICAGO)
     assert finding.received_at == local(2026, 12, 7, 14, 15)
+
+
+def _placed(rows: list[tuple[int, int, str]]) -> RecognizedPage:
+    """A page whose lines sit at given (top, left) positions, one OCR line each."""
+    words = []
+    for n, (top, left, text) in enumerate(rows):
+        x = left
+        for token in text.split():
+            words.append(Word(text=token, box=Box(left=x, top=top, width=20 * len(token), height=30), conf=0.9, line=n))
+            x += 20 * len(token) + 20
+    text = PageText(page=1, width=2550, height=3300, dpi=300, source="ocr", words=tuple(words))
+    return RecognizedPage(number=1, text=text, image=np.zeros((2, 2), np.uint8))
+
+
+def test_grey_scan_stamp_interleaved_with_form_lines() -> None:
+    """On a grey scan the stamp's lines interleave with the form's; the area around RECEIVED is read."""
+    p = _placed([(420, 228, "Member last name:"), (475, 241, "LEMKE"), (532, 1548, "RECEIVED"),
+                 (574, 228, "Member first name:"), (627, 238, "TOUA"), (637, 1589, "OCT 29 2026"),
+                 (700, 1580, "2:15 PM"), (727, 228, "Member ID number: 11/20/2026")])
+    finding = mail_stamp.find_stamp(p, CHICAGO)
+    assert finding.received_at == local(2026, 10, 29, 14, 15) and finding.detail == "stamp_page_text"
+
+
+def test_stamp_date_without_received_word() -> None:
+    """A stamp-style date near the drop time with its RECEIVED word lost is used, at low confidence."""
+    p = _placed([(600, 170, "Residence address 3270 FRANKLIN ST NOV 03 2026"), (700, 169, "City/Town ANTIGO")])
+    landed = local(2026, 11, 4, 4, 6)
+    finding = mail_stamp.find_stamp(p, CHICAGO, not_after=landed)
+    assert finding.received_at == local(2026, 11, 3) and finding.confidence < 0.8
+    assert finding.detail == "stamp_date_without_word"
+    assert mail_stamp.find_stamp(p, CHICAGO, not_after=local(2027, 3, 1)) is None  # months before the drop
 
 
 def test_no_stamp_no_finding() -> None:

@@ -11,10 +11,14 @@ one the system vouches for.
 Notes (stable codes): ``empty``, ``bad_format``, ``mbi_repaired``,
 ``mbi_excluded_letter``, ``ssn_in_medicare_box``, ``hicn_in_medicare_box``,
 ``bad_checksum``, ``npn_looks_like_phone``, ``npn_looks_like_npi``,
-``npn_ten_digits``, ``digits_repaired``, ``date_repaired``, ``sex_repaired``, ``implausible_birth_date``,
-``implausible_signature_date``, ``implausible_effective_date``,
-``two_digit_year``, ``bad_area_code``, ``unknown_state``, ``state_repaired``,
-``name_has_digits``.
+``npn_ten_digits``, ``digits_repaired``, ``date_repaired``, ``sex_repaired``,
+``implausible_birth_date``, ``implausible_signature_date``,
+``implausible_effective_date``, ``two_digit_year``, ``bad_area_code``,
+``unknown_state``, ``state_repaired``, ``name_has_digits``.
+
+A 10-digit NPN: refused when it is an NPI or a valid phone number, kept but
+``doubtful`` otherwise (see ``npn``). Enum fields (payment method, account
+type, signer) and the path -> normaliser table live in ``field_table``.
 
 Values never appear in exceptions or logs: these functions do not log.
 """

@@ -5,7 +5,7 @@
 set -euo pipefail
 want=(tesseract-ocr tesseract-ocr-eng)
 if [ "${1:-run}" = "test" ]; then
-  want+=(redis-server postgresql chromium)
+  want+=(redis-server postgresql chromium libtiff-tools)
 fi
 missing=()
 for pkg in "${want[@]}"; do

@@ -20,7 +20,7 @@ from intake.parsers.normalize import Normalized
 __all__ = ["Candidate", "candidate_from", "choose", "REVIEW_BELOW"]
 
 #: Word confidence under which a value is never vouched for.
-REVIEW_BELOW = 0.80
+REVIEW_BELOW = 0.85
 
 
 @dataclass(frozen=True)

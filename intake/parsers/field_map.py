@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
+import re
 
 from intake.parsers import normalize
 from intake.parsers.normalize import Normalized
@@ -85,18 +85,37 @@ def _state(raw: str | None) -> Normalized:
     return normalize.state("".join(ch for ch in (raw or "") if ch.isalnum() or ch in " .") or None)
 
 
+_SPLIT_DIGITS = re.compile(r"\d \d")
+
+
 def _address_text(raw: str | None) -> Normalized:
     result = normalize.text(raw)
     if result.value is not None:
-        return Normalized(result.value.strip(" ,;"), result.ok, result.repaired, result.note, result.doubtful)
+        # "PO BOX 1 815": OCR may split a number; which reading is right needs a person.
+        doubtful = result.doubtful or bool(_SPLIT_DIGITS.search(result.value))
+        return Normalized(result.value.strip(" ,;"), result.ok, result.repaired,
+                          "digits_split" if doubtful and not result.note else result.note, doubtful)
     return result
+
+
+def _date(kind: str) -> Callable[[str | None], Normalized]:
+    def read(raw: str | None) -> Normalized:
+        text = (raw or "").strip().strip("()[]{}|,;:'\"")
+        squeezed = re.sub(r"(?<=\d)\s+(?=\d)", "", text)
+        result = normalize.date(squeezed or None, kind=kind)
+        if squeezed != text and result.ok:
+            # Digits OCR split apart were joined: likely right, but not vouched for.
+            return Normalized(result.value, True, repaired=True, note="digits_joined")
+        return result
+
+    return read
 
 
 NORMALIZERS: dict[str, Callable[[str | None], Normalized]] = {
     "applicant.first_name": normalize.person_name,
     "applicant.last_name": normalize.person_name,
     "applicant.middle_initial": normalize.middle_initial,
-    "applicant.birth_date": partial(normalize.date, kind="birth"),
+    "applicant.birth_date": _date("birth"),
     "applicant.sex": normalize.sex,
     "applicant.phone": normalize.phone,
     f"{_PERM}.street": _address_text,
@@ -109,14 +128,14 @@ NORMALIZERS: dict[str, Callable[[str | None], Normalized]] = {
     f"{_MAIL}.state": _state,
     f"{_MAIL}.zip": normalize.zip_code,
     "medicare_number": _medicare,
-    "requested_effective_date": partial(normalize.date, kind="effective"),
+    "requested_effective_date": _date("effective"),
     "primary_care_clinic": normalize.text,
     "premium_payment.account_holder": normalize.person_name,
     "premium_payment.routing_number": normalize.routing_number,
     "premium_payment.account_number": normalize.account_number,
     # Plausibility against today is wrong for a signature: it is judged against the
     # receipt stamp by the rules, so any real calendar date is accepted here.
-    "signature.date": partial(normalize.date, kind="any"),
+    "signature.date": _date("any"),
     f"{_REP}.name": normalize.person_name,
     f"{_REP}.address": _address_text,
     f"{_REP}.phone": normalize.phone,

@@ -1,0 +1,106 @@
+"""The form parser end to end on hand-built pages: labels, layout, boxes, signature, confidence and review flags."""
+
+from __future__ import annotations
+
+from intake.config import Settings
+from intake.parsers.form import extract_fields
+from tests.parsers.form_kit import form_page
+
+SIGNED_PAGE = [
+    (100, 100, "Select the plan you want to join:"),
+    (160, 165, "Aspirus Advantage Plus (HMO-POS) H5652-002"),
+    (160, 225, "Aspirus Medicare Choice (PPO) H7833-001"),
+    (100, 300, "Last name: OLSON"),
+    (1200, 300, "First name: MARGARET"),
+    (100, 360, "Birth date (MM/DD/YYYY) 03/14/1957"),
+    (1200, 360, "Sex:"),
+    (1360, 365, "Male"),
+    (1560, 365, "Female"),
+    (100, 420, "Phone: (715) 555-0142"),
+    (100, 480, "Home address: 1204 N 5TH AVE"),
+    (400, 530, "WAUSAU, WI 54401"),
+    (100, 700, "Paying your plan premium"),
+    (160, 765, "Get a monthly bill"),
+    (160, 825, "Electronic funds transfer (EFT)"),
+    (100, 1000, "Signature:"),
+    (1200, 1000, "Date: 11/20/2026"),
+    (100, 1150, "Office use only"),
+    (100, 1210, "Agent name: DANIEL KOWALSKI"),
+    (1200, 1210, "NPN: 17654321"),
+]
+BOXES = [(100, 160, "x"), (100, 220, None), (1300, 360, None), (1500, 360, "x"), (100, 760, None), (100, 820, "check")]
+
+
+def _values(settings: Settings, items, **kwargs) -> dict:
+    extraction = extract_fields([form_page(items, **kwargs)], settings)
+    return {path: field.value for path, field in extraction.fields.items()}
+
+
+def test_complete_form_reads_every_field(settings: Settings) -> None:
+    """Labels, a second address line, ticked boxes, pen ink and the office box all give their fields."""
+    values = _values(settings, SIGNED_PAGE, boxes=BOXES, scribble=(300, 960, 600, 90))
+    assert values["plan.id"] == "H5652-002"
+    assert values["plan.name"] == "Aspirus Advantage Plus (HMO-POS)"
+    assert (values["applicant.last_name"], values["applicant.first_name"]) == ("OLSON", "MARGARET")
+    assert values["applicant.birth_date"] == "1957-03-14"
+    assert values["applicant.sex"] == "F"
+    assert values["applicant.phone"] == "7155550142"
+    assert values["applicant.permanent_address.street"] == "1204 N 5TH AVE"
+    assert (values["applicant.permanent_address.city"], values["applicant.permanent_address.state"],
+            values["applicant.permanent_address.zip"]) == ("WAUSAU", "WI", "54401")
+    assert values["premium_payment.method"] == "eft"
+    assert values["signature.signed"] is True
+    assert values["signature.date"] == "2026-11-20"
+    assert values["signature.by"] == "applicant"
+    assert (values["agent.name"], values["agent.npn"]) == ("DANIEL KOWALSKI", "17654321")
+
+
+def test_no_pen_ink_means_unsigned(settings: Settings) -> None:
+    """Without ink next to the signature label the form is not signed."""
+    values = _values(settings, SIGNED_PAGE, boxes=BOXES)
+    assert values["signature.signed"] is False
+
+
+def test_representative_block_makes_the_representative_the_signer(settings: Settings) -> None:
+    """A filled authorized-representative block sets signature.by and its own fields."""
+    items = SIGNED_PAGE + [
+        (100, 1300, "Authorized representative"),
+        (100, 1360, "Name: JOHN OLSON"),
+        (1200, 1360, "Relationship to enrollee: SON"),
+    ]
+    values = _values(settings, items, boxes=BOXES, scribble=(300, 960, 600, 90), size=(2550, 1500))
+    assert values["authorized_representative.name"] == "JOHN OLSON"
+    assert values["authorized_representative.relationship"] == "SON"
+    assert values["signature.by"] == "authorized_representative"
+    assert values["applicant.last_name"] == "OLSON"
+
+
+def test_ssn_in_medicare_box_is_refused(settings: Settings) -> None:
+    """A 9-digit SSN written as the Medicare number gives no value and says why."""
+    extraction = extract_fields([form_page([(100, 100, "Medicare Number: 123-45-6789")])], settings)
+    field = extraction.fields["medicare_number"]
+    assert field.value is None and field.note == "ssn_in_medicare_box"
+
+
+def test_repaired_or_unsure_values_are_flagged(settings: Settings) -> None:
+    """An MBI with look-alikes repaired, or words read with low confidence, go to review."""
+    repaired = extract_fields([form_page([(100, 100, "MBI: 1EG4TE5MK7O")])], settings).fields["medicare_number"]
+    assert repaired.value == "1EG4TE5MK70" and repaired.needs_review
+    faint = extract_fields([form_page([(100, 100, "Last name: OLSON")], conf=0.5)], settings).fields
+    assert faint["applicant.last_name"].needs_review
+    clear = extract_fields([form_page([(100, 100, "Last name: OLSON")])], settings).fields
+    assert not clear["applicant.last_name"].needs_review and clear["applicant.last_name"].confidence > 0.9
+
+
+def test_two_different_readings_are_flagged(settings: Settings) -> None:
+    """The same field labelled twice with different values is ambiguous and goes to review."""
+    items = [(100, 100, "Phone: 715-555-0142"), (100, 300, "Telephone: 715-555-0199")]
+    field = extract_fields([form_page(items)], settings).fields["applicant.phone"]
+    assert field.needs_review
+
+
+def test_two_ticked_plans_are_flagged(settings: Settings) -> None:
+    """Two plans ticked: the field is up for review, never silently one of them."""
+    boxes = [(100, 160, "x"), (100, 220, "x")]
+    field = extract_fields([form_page(SIGNED_PAGE[:3], boxes=boxes)], settings).fields["plan.id"]
+    assert field.needs_review and field.note == "several_boxes_checked"

@@ -129,7 +129,11 @@ def process_inputs(
         except IntakeError as exc:
             log.error("could not process an input: %s", exc.code)
             outcome = JobOutcome(document_id, "failed", "failed", reason_code=exc.code, seconds=time.perf_counter() - started)
-        except Exception:  # noqa: BLE001 - one bad document must not stop the batch; the job logged it
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+            # The type only: messages and tracebacks of third-party errors may quote file contents.
+            log.error("unexpected %s on document=%s; rerun with -vv for the traceback", type(exc).__name__,
+                      document_id or "-")
+            log.debug("traceback", exc_info=True)
             outcome = JobOutcome(document_id, "failed", "failed", reason_code="internal_error",
                                  seconds=time.perf_counter() - started)
         outcomes.append(outcome)

@@ -40,12 +40,18 @@ class TransitionRefused(IntakeError):
     exit_code = 65
 
 
+_ORDER = (
+    "submitted", "in_progress", "on_hold_applicant_outreach", "pending_medicare_approval", "enrolled",
+    "rejected", "denied", "canceled",
+)
+
+
 def next_statuses(current: str, *, supervisor: bool) -> list[str]:
-    """The statuses ``current`` may move to for this kind of user, in a stable order."""
+    """The statuses ``current`` may move to for this kind of user: the normal path first, closing ones last."""
     options = set(TRANSITIONS.get(current, frozenset()))
     if supervisor and current in OPEN_STATUSES:
         options |= SUPERVISOR_ONLY
-    return sorted(options)
+    return sorted(options, key=_ORDER.index)
 
 
 def check_transition(current: str, new: str, *, supervisor: bool) -> None:

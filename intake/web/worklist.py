@@ -213,7 +213,7 @@ def _application_item(
     deadline: date | None = None
     kind: str | None = None
     if row.status == "on_hold_applicant_outreach":
-        start = asked or row.updated_at.astimezone(settings.tz).date()
+        start = asked or row.created_at.astimezone(settings.tz).date()
         deadline = outreach_deadline(start, received.astimezone(settings.tz).date() if received else None, settings)
         kind = "outreach"
     elif row.requested_effective_date is not None and row.status not in CLOSED_STATUSES:

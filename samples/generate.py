@@ -13,7 +13,7 @@ import hashlib
 import json
 import logging
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -78,6 +78,12 @@ def _one(out: Path, spec: Spec) -> Generated:
         case.change(form, rng)
     label, bold, size = LABEL_FONTS[spec.layout]
     style = draw_style(rng, typed=spec.channel == "docusign", label_font=label, label_bold=bold, label_size=size)
+    # Some paper forms were filled in on a computer, then printed. A separate generator keeps every
+    # other draw (and so the corpus file names others rely on) unchanged.
+    extra = random.Random(f"typed:{spec.seed}:{spec.index}")
+    if spec.channel in ("fax", "mail") and extra.random() < 0.3:
+        style = replace(style, value_font=extra.choice(["sans", "serif", "mono"]), value_size=extra.choice([10.0, 11.0]),
+                        hand=False)
     if case.kind == "enrollment_application":
         pages = LAYOUTS[spec.layout](form, style, rng)
         layout = spec.layout

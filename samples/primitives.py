@@ -97,15 +97,18 @@ class PageLayout:
 
 
 def page_text(page: PageLayout, extra_top: list[str] | None = None) -> str:
-    """The page's text in reading order: runs grouped into lines by y, then left to right."""
-    runs = sorted((t for t in page.items if isinstance(t, Text) and t.text.strip()), key=lambda t: (t.y, t.x))
-    lines: list[list[Text]] = []
+    """The page's text in reading order: runs on one visual line (overlapping heights) left to right."""
+    runs = sorted((t for t in page.items if isinstance(t, Text) and t.text.strip()), key=lambda t: (t.y + t.size / 2, t.x))
+    lines: list[tuple[float, float, list[Text]]] = []  # top, bottom, runs
     for run in runs:
-        if lines and abs(lines[-1][0].y - run.y) <= max(3.0, run.size * 0.4):
-            lines[-1].append(run)
+        centre = run.y + run.size / 2
+        if lines and lines[-1][0] <= centre <= lines[-1][1]:
+            top, bottom, members = lines[-1]
+            members.append(run)
+            lines[-1] = (min(top, run.y), max(bottom, run.y + run.size), members)
         else:
-            lines.append([run])
+            lines.append((run.y, run.y + run.size, [run]))
     out = list(extra_top or [])
-    for line in lines:
-        out.append(" ".join(" ".join(t.text.split()) for t in sorted(line, key=lambda t: t.x)))
+    for _, _, members in lines:
+        out.append(" ".join(" ".join(t.text.split()) for t in sorted(members, key=lambda t: t.x)))
     return "\n".join(out)

@@ -31,12 +31,12 @@ def _canvas(path: Path, size: tuple[float, float], *, title: str, created: datet
     canvas.setAuthor("Aspirus Health Plan")
     canvas.setCreator(producer)
     canvas.setProducer(producer)
-    # reportlab's invariant mode stamps a fixed 2000-01-01 date; the document's own date is nicer and as stable.
+    # invariant mode would stamp 2000-01-01; the document's own (fixed) date is as stable and more realistic.
     stamp = created.strftime("D:%Y%m%d%H%M%S")
     offset = created.strftime("%z")
     if offset:
         stamp += f"{offset[:3]}'{offset[3:]}'"
-    canvas._doc.info.creationDate = stamp  # noqa: SLF001 - reportlab has no public setter
+    canvas.setDateFormatter(lambda *_ignored: stamp)
     return canvas
 
 

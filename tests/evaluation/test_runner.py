@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from intake.cli import main
@@ -70,3 +71,18 @@ def test_generate_rejects_unknown_layout(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["samples", "generate", str(tmp_path), "--layouts", "fancy"])
     assert result.exit_code == 2
     assert "heldout" in result.output
+
+
+@pytest.mark.ocr
+def test_ocr_figures_on_a_one_page_fax(tmp_path: Path, settings: Settings) -> None:
+    """With real Tesseract, a faxed cover letter is read with high character accuracy by us and by plain tesseract."""
+    from intake.evaluation import ocr_figures
+
+    generate(tmp_path, 1, 21, channels=("fax",), cases=("cover-letter",))
+    evaluated = evaluate_documents(find_labeled(tmp_path), settings)
+    assert evaluated[0].score.crashed is None
+    figures = ocr_figures(evaluated, settings)["fax"]
+    assert figures["pages"] == 1 and figures["ocr_pages_timed"] == 1
+    assert figures["char_accuracy"] > 0.8
+    assert figures["char_accuracy_plain_tesseract"] > 0.5
+    assert figures["plain_seconds_per_page"] > 0

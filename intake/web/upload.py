@@ -116,12 +116,13 @@ def recent_documents(context: WebContext, user: SignedIn, limit: int = 50) -> li
         .limit(limit)
     )
     if not allowed(user.role, Permission.SEE_ALL_DOCUMENTS):
-        mine = sa.select(sa.cast(EventRow.subject_id, sa.Integer)).where(
+        mine = sa.select(EventRow.subject_id).where(
             EventRow.subject_type == "document",
             EventRow.action.in_(_UPLOAD_ACTIONS),
             EventRow.actor == user.name,
         )
-        query = query.where(DocumentRow.id.in_(mine))
+        # Compared as text: events of other subjects have ids that are not numbers.
+        query = query.where(sa.cast(DocumentRow.id, sa.String).in_(mine))
     with context.db() as db:
         rows = db.execute(query).all()
     return [

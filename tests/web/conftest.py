@@ -13,6 +13,7 @@ from argon2 import PasswordHasher
 from intake.config import Settings
 from intake.web import build_context, create_app
 from intake.web.context import WebContext
+from storage.testing import postgres_available, temporary_database_url
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -28,12 +29,28 @@ FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 USERS = {"intake_staff": "sam", "reviewer": "rita", "supervisor": "sue"}
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Modules that set BOTH_DATABASES run their database tests on SQLite and PostgreSQL."""
+    if "database" in metafunc.fixturenames and getattr(metafunc.module, "BOTH_DATABASES", False):
+        metafunc.parametrize("database", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def web_settings(tmp_path: Path) -> Settings:
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """SQLite unless a module parametrizes it (indirect) to also run on a fresh PostgreSQL schema."""
+    kind = getattr(request, "param", "sqlite")
+    if kind == "postgresql" and not postgres_available():
+        pytest.skip("PostgreSQL is not running on 127.0.0.1:5432 (make services starts it)")
+    with temporary_database_url(kind, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+def web_settings(tmp_path: Path, database: str) -> Settings:
     """Plain-http cookies for the test client on 127.0.0.1; uploads processed in a thread."""
     return Settings(
         storage_url=f"file://{tmp_path / 'storage'}",
-        database_url=None,
+        database_url=database,
         secure_cookies=False,
         web_processing="thread",
         login_max_failures=3,

@@ -9,6 +9,9 @@ import pytest
 from intake.web.outreach import is_aep_request, load_outreach, outreach_deadline
 from tests.web.factories import seed_application
 
+#: Tests here that use the database run on SQLite and on PostgreSQL (see conftest).
+BOTH_DATABASES = True
+
 
 @pytest.mark.parametrize(
     ("requested", "received", "expected"),

@@ -6,8 +6,13 @@ import csv
 import io
 from datetime import date, datetime
 
+import pytest
+
 from intake.web.worklist import QueueFilter, load_queue
 from tests.web.factories import seed_application
+
+#: Tests here that use the database run on SQLite and on PostgreSQL (see conftest).
+BOTH_DATABASES = True
 
 
 def _queue(context, **params):

@@ -9,6 +9,9 @@ import pytest
 from intake.web.transitions import TransitionRefused, check_transition, next_statuses
 from tests.web.factories import seed_application
 
+#: Tests here that use the database run on SQLite and on PostgreSQL (see conftest).
+BOTH_DATABASES = True
+
 MBI = "1EG4TE5MK73"
 ACCOUNT = "000123456789"
 

@@ -11,6 +11,9 @@ from PIL import Image
 from intake.web.processing import AutoProcessor, ThreadProcessor
 from intake.web.uploads import sniff_type
 
+#: Tests here that use the database run on SQLite and on PostgreSQL (see conftest).
+BOTH_DATABASES = True
+
 TERMINAL = {"processed", "quarantined", "failed"}
 
 

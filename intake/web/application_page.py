@@ -16,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 
 from intake.errors import IntakeError, NotFound
 from intake.web.accounts import SignedIn
-from intake.web.deps import get_context, require, signed_in
+from intake.web.deps import require, signed_in
 from intake.web.fields import FIELD_GROUPS, FIELDS, get_path
 from intake.web.images import PageImages, field_box
 from intake.web.masking import mask_value, masked_record

@@ -6,8 +6,6 @@ import csv
 import io
 from datetime import date, datetime
 
-import pytest
-
 from intake.web.worklist import QueueFilter, load_queue
 from tests.web.factories import seed_application
 

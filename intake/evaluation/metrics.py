@@ -113,5 +113,6 @@ def summarise(scores: list[DocumentScore]) -> dict[str, Any]:
         ],
         "per_channel": _group(scores, "channel"),
         "per_layout": _group(scores, "layout"),
+        "per_case": _group(scores, "case"),
         "timing": _timing(scores),
     }

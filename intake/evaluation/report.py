@@ -75,6 +75,14 @@ def print_report(figures: dict[str, Any], console: Console | None = None, *, doc
                         _pct(g["fields"]["silent_rate"]), _pct(g["decision"]["accuracy"]))
     console.print(layouts)
 
+    cases = Table(title="Per case")
+    for column in ("case", "docs", "fields", "silent", "receipt", "decision", "crashed"):
+        cases.add_column(column, justify="left" if column == "case" else "right")
+    for name, g in f.get("per_case", {}).items():
+        cases.add_row(name, str(g["documents"]), _pct(g["fields"]["accuracy"]), _pct(g["fields"]["silent_rate"]),
+                      _pct(g["receipt"]["accuracy"]), _pct(g["decision"]["accuracy"]), str(g["crashed"]))
+    console.print(cases)
+
     fields = Table(title="Per field")
     for column in ("field path", "accuracy", "of", "missed", "spurious", "silent"):
         fields.add_column(column, justify="left" if column == "field path" else "right")

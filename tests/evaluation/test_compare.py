@@ -125,3 +125,21 @@ def test_email_kind_is_not_judged_and_bad_confirmation_format_is_caught() -> Non
     score = compare_records(predicted, truth)
     assert score.kind_correct is None
     assert score.confirmation_ok is False
+
+
+def test_summary_groups_by_channel_layout_and_case() -> None:
+    """Figures are split per channel, layout and case, with decision shares per group."""
+    good = compare_records(_predicted(), TRUTH)
+    bad_record = _predicted()
+    bad_record["status"] = "submitted"
+    truth_mail = copy.deepcopy(TRUTH)
+    truth_mail["document"]["channel"] = "mail"
+    truth_mail["_sample"]["case"] = "complete"
+    bad = compare_records(bad_record, truth_mail)
+    figures = summarise([good, bad])
+    assert figures["per_channel"]["fax"]["decision"]["accuracy"] == 1.0
+    assert figures["per_channel"]["mail"]["decision"]["accuracy"] == 0.0
+    assert set(figures["per_case"]) == {"missing-npn", "complete"}
+    assert figures["per_layout"]["cms"]["documents"] == 2
+    assert figures["decision"]["status"]["correct"] == 1
+    assert [d["decision"] for d in figures["per_document"]] == [True, False]

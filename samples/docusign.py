@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from samples.clock import after
 from samples.primitives import Line, PageLayout, Rect, Text
 
 __all__ = ["Envelope", "draw_envelope", "certificate_page", "TIME_ZONES", "ds_time"]
@@ -44,9 +45,9 @@ def draw_envelope(rng: random.Random, signing_complete: datetime, *, zone_key: s
     """Envelope times around the applicant's signing-complete instant, in the certificate's zone."""
     zone = ZoneInfo(TIME_ZONES[zone_key][1])
     signed = signing_complete.astimezone(zone)
-    viewed = signed - timedelta(minutes=rng.randint(3, 25), seconds=rng.randint(0, 59))
-    sent = viewed - timedelta(hours=rng.randint(0, 30), minutes=rng.randint(1, 59), seconds=rng.randint(0, 59))
-    completed = signed + timedelta(seconds=rng.randint(1, 9))
+    viewed = after(signed, -timedelta(minutes=rng.randint(3, 25), seconds=rng.randint(0, 59)))
+    sent = after(viewed, -timedelta(hours=rng.randint(0, 30), minutes=rng.randint(1, 59), seconds=rng.randint(0, 59)))
+    completed = after(signed, timedelta(seconds=rng.randint(1, 9)))
     env_id = "".join(rng.choice("0123456789ABCDEF") for _ in range(32))
     return Envelope(env_id, zone_key, sent, viewed, signed, completed, originator, signer)
 

@@ -23,6 +23,7 @@ from PIL import Image
 from samples import fax as faxmod
 from samples import mail as mailmod
 from samples.cases import ALL_CHANNELS, CASES, Spec, Timing, _ordinary, plan_specs
+from samples.clock import after
 from samples.docusign import certificate_page, draw_envelope
 from samples.formdata import APPLICATION_SECTIONS, FormData, draw_form
 from samples.layouts import LABEL_FONTS, LAYOUTS, TUNING_LAYOUTS
@@ -165,7 +166,7 @@ def _fax(out, stem, spec, rng, pages, form, received, case):
         rendered = render_page(page, seed=rng.getrandbits(32))
         images.append(faxmod.fax_page(rendered, rng, fine=fine, skew=skew, header=header))
         texts.append(page_text(page, [header.replace("|", " ")] if header else None))
-    dropped = received + timedelta(seconds=rng.randint(20, 150))
+    dropped = after(received, timedelta(seconds=rng.randint(20, 150)))
     variant = {"receipt": receipt, "header_style": header_style, "resolution": "fine" if fine else "normal"}
     if efax:
         variant["format"] = "efax-pdf"
@@ -226,7 +227,7 @@ def _mail(out, stem, spec, rng, pages, form, received, case):
         images.append(mailmod.scan_page(rendered, rng, dpi=dpi, grey=grey, skew=round(rng.uniform(-5, 5), 2),
                                         upside_down=i == flip))
         texts.append(page_text(page))
-    dropped = (local + timedelta(hours=rng.randint(1, 30))).replace(microsecond=0)
+    dropped = after(local, timedelta(hours=rng.randint(1, 30))).replace(microsecond=0)
     tone = "grey" if grey else "colour"
     kind = f"mail-{fmt}-{tone}-{dpi}dpi-{receipt.replace('_', '')}" + ("-flipped" if flip else "")
     ext = {"jpeg": "jpg", "png": "png", "pdf": "pdf", "tiff": "tif"}[fmt]
@@ -273,7 +274,7 @@ def _docusign(out, stem, spec, rng, pages, form, received, case):
     write_vector_pdf(path, all_pages, title="Aspirus Medicare Advantage Enrollment Application",
                      created=env.completed, producer="DocuSign")
     texts = [page_text(p) for p in all_pages]
-    dropped = (env.completed + timedelta(minutes=rng.randint(1, 90))).astimezone(PLAN_TZ).replace(microsecond=0)
+    dropped = after(env.completed, timedelta(minutes=rng.randint(1, 90))).astimezone(PLAN_TZ).replace(microsecond=0)
     variant = {"time_zone": zone, "format": "pdf-text"}
     return path, len(all_pages), texts, env.signed, "docusign_certificate", dropped, variant
 
@@ -313,7 +314,7 @@ def _portal(out, stem, spec, rng, pages, form, received, case):
     }
     path = folder / _name(stem, "portal", "-", spec.case, "json")
     path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
-    dropped = local + timedelta(seconds=rng.randint(2, 60))
+    dropped = after(local, timedelta(seconds=rng.randint(2, 60)))
     return path, 0, None, local, "portal_submission", dropped, {"format": "json", "utc": in_utc}
 
 

@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from intake.application import Application
 from intake.config import Settings
 from intake.document import Channel, SourceDocument
+from intake.extraction import Extraction
 from intake.logs import subject_id
 from intake.ocr.page import ReadResult, RecognizedPage
 
-__all__ = ["Extracted", "extract_document"]
+__all__ = ["Extracted", "extract_document", "field_boxes"]
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,29 @@ class Extracted:
     read: ReadResult | None = None
     pages: list[RecognizedPage] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+
+
+def field_boxes(extraction: Extraction, pages: list[RecognizedPage]) -> dict[str, dict[str, int]]:
+    """Where each field was read, for review crops: page, box, and the geometry of the
+    image the box refers to (turned by ``rotation`` degrees and scaled to ``image_width``)."""
+    by_number = {page.number: page for page in pages}
+    boxes: dict[str, dict[str, int]] = {}
+    for path, field in extraction.fields.items():
+        page = by_number.get(field.page) if field.page is not None else None
+        if field.box is None or page is None:
+            continue
+        height, width = page.image.shape[:2]
+        boxes[path] = {
+            "page": page.number,
+            "left": field.box.left,
+            "top": field.box.top,
+            "width": field.box.width,
+            "height": field.box.height,
+            "rotation": page.text.rotation,
+            "image_width": int(width),
+            "image_height": int(height),
+        }
+    return boxes
 
 
 def extract_document(
@@ -91,6 +115,8 @@ def extract_document(
             receipt=receipt,
             is_taken=is_taken,
         )
+        if extraction is not None:
+            app.boxes = field_boxes(extraction, pages)  # added field: where each value was read
         log.info("extracted kind=%s status=%s pages=%d", app.document.kind, app.status, len(read.pages))
         return Extracted(application=app, read=read, pages=pages, seconds=timings)
     finally:

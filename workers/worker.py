@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 
 from redis import Redis
@@ -15,6 +16,25 @@ __all__ = ["run_worker"]
 
 log = logging.getLogger(__name__)
 
+# The modules `intake.pipeline.extract_document` imports when first called. RQ forks a
+# work horse per job: importing them once here, before any fork, saves each job the
+# import time (OpenCV, numpy, …) and makes a broken install fail at start, not per job.
+PIPELINE_MODULES = (
+    "intake.pipeline",
+    "intake.assemble",
+    "intake.ocr.reader",
+    "intake.ocr.recognize",
+    "intake.parsers.classify",
+    "intake.parsers.form",
+    "intake.parsers.portal",
+    "intake.parsers.receipt",
+)
+
+
+def preload_pipeline() -> None:
+    for name in PIPELINE_MODULES:
+        importlib.import_module(name)
+
 
 def run_worker(
     settings: Settings,
@@ -25,6 +45,7 @@ def run_worker(
     connection: Redis | None = None,
 ) -> bool:
     """Recover lost work, then process jobs (until the queue is empty with ``burst``)."""
+    preload_pipeline()
     ctx = install(ctx or build_context(settings))
     connection = connection or redis_connection(settings)
     queue = open_queue(settings, connection)

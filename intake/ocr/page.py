@@ -51,7 +51,9 @@ class RecognizedPage:
 
     ``image`` is the grey image the word boxes refer to (oriented and
     deskewed); ``colour`` the same geometry in BGR when the scan had colour;
-    ``stamp_text`` the words read from the red-ink layer alone (mail stamp).
+    ``stamp_text`` the words read from the stamp alone (mail stamp), told
+    apart from the print by ``stamp_ink``: "red" (a colour scan's red layer)
+    or "grey" (a grey scan, by tone and stroke width; a weaker signal).
     """
 
     number: int
@@ -60,3 +62,4 @@ class RecognizedPage:
     colour: np.ndarray | None = None
     stamp_text: PageText | None = None
     seconds: float = 0.0
+    stamp_ink: Literal["red", "grey"] | None = None

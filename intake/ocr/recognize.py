@@ -4,8 +4,9 @@ Per page: text-layer pages are taken as they are (no OCR). Image pages are
 preprocessed (red ink apart, deskew, despeckle, upscale, binarize), read once
 by Tesseract, and only if that reading looks wrong (few words, low confidence,
 few word-like tokens) is the orientation detected (OSD) and the page, turned,
-read once more; the better reading wins. A red stamp is read from its own
-layer. Pages run in a small thread pool (each Tesseract single-threaded).
+read once more; the better reading wins. The RECEIVED stamp is read apart
+(``stamp.find_page_stamp``: its red layer, or its tone on a grey scan).
+Pages run in a small thread pool (each Tesseract single-threaded).
 
 ``RecognizedPage.image`` is the GREY page (oriented, deskewed, despeckled and
 upscaled, not binarized) that the word boxes refer to: checkbox ink and review
@@ -40,7 +41,7 @@ from intake.ocr.preprocess import (
     to_grey,
     upscale,
 )
-from intake.ocr.stamp import read_stamp
+from intake.ocr.stamp import find_page_stamp
 from intake.ocr.tesseract import detect_orientation, ocr_image
 
 __all__ = ["recognize_pages", "recognize_page", "prepare_page", "PreparedPage", "reading_quality"]
@@ -168,12 +169,10 @@ def recognize_page(page: Page, settings: Settings) -> RecognizedPage:
             )  # fmt: skip
             if reading_quality(retry) > reading_quality(text):
                 prepared, text = turned, retry
-    stamp = None
-    if prepared.red is not None:
-        stamp = read_stamp(
-            prepared.red, settings, page=page.number, dpi=prepared.dpi, timeout=deadline.left(),
-            rotation=prepared.rotation,
-        )  # fmt: skip
+    stamp = find_page_stamp(
+        prepared.grey, prepared.red, settings, page=page.number, dpi=prepared.dpi, timeout=deadline.left(),
+        rotation=prepared.rotation,
+    )  # fmt: skip
     seconds = time.perf_counter() - started
     log.debug("page %d: %d words, conf %.2f, %.1f s", page.number, len(text.words), text.mean_conf, seconds)
     return RecognizedPage(
@@ -181,7 +180,8 @@ def recognize_page(page: Page, settings: Settings) -> RecognizedPage:
         text=text,
         image=prepared.grey,
         colour=prepared.colour,
-        stamp_text=stamp,
+        stamp_text=stamp.text if stamp is not None else None,
+        stamp_ink=stamp.ink if stamp is not None else None,
         seconds=seconds,
     )
 

@@ -1,24 +1,32 @@
-"""Reading a red ink stamp (mailroom "RECEIVED <date>") apart from the print under it.
+"""Reading the mailroom's RECEIVED stamp apart from the print under it.
 
-The red layer from ``preprocess.separate_red_ink`` holds only the stamp. Each
-red region is cropped, its tilt estimated (stamps are put on by hand: up to
-about 20 degrees either way), turned upright and read as a block. Word boxes
-are mapped back into the page image's pixel space, so review crops line up.
+On a colour scan the red layer from ``preprocess.separate_red_ink`` holds
+only the stamp (``read_stamp``). On a grey scan the stamp's colour is gone, but
+its tone is not: ``grey_stamp`` finds its thick mid-grey strokes and draws
+them apart from the darker print (``read_grey_stamp``). Either way each stamp
+region is cropped, its tilt estimated (stamps are put on by hand: up to about
+20 degrees either way), turned upright and read as a block. Word boxes are
+mapped back into the page image's pixel space, so review crops line up.
+``find_page_stamp`` picks the path for a page.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
 
 import cv2
 import numpy as np
 
 from intake.config import Settings
+from intake.ocr.grey_stamp import Region, grey_stamp_regions, normalise_paper, stamp_layer, stamp_tone_mask
 from intake.ocr.page_text import Box, PageText, Word
 from intake.ocr.preprocess import estimate_skew
 from intake.ocr.tesseract import ocr_image
 
-__all__ = ["stamp_regions", "read_stamp"]
+__all__ = ["StampReading", "find_page_stamp", "stamp_regions", "read_stamp", "read_grey_stamp"]
 
 MAX_STAMP_TILT = 25.0
 MAX_REGIONS = 3
@@ -79,21 +87,16 @@ def _box_back(box: Box, inverse: np.ndarray, dx: int, dy: int, limit: tuple[int,
     return Box(left=left, top=top, width=max(1, right - left), height=max(1, bottom - top))
 
 
-def read_stamp(
-    red: np.ndarray, settings: Settings, *, page: int, dpi: int, timeout: float, rotation: int = 0
+def _read_regions(
+    crops: Iterable[tuple[np.ndarray, int, int]], settings: Settings, *, page: int, dpi: int, timeout: float,
+    size: tuple[int, int], rotation: int,
 ) -> PageText | None:
-    """Words of the red stamp(s), boxes in ``red``'s pixel space; None when the page has no red words."""
-    regions = stamp_regions(red, dpi)
-    if not regions:
-        return None
+    """OCR each (crop, x0, y0) upright as one block; words with boxes back in page space."""
+    width, height = size
     words: list[Word] = []
-    margin = int(dpi / 10)
-    height, width = red.shape[:2]
     line_base = 0
-    for x, y, w, h in regions:
-        x0, y0 = max(0, x - margin), max(0, y - margin)
-        x1, y1 = min(width, x + w + margin), min(height, y + h + margin)
-        turned, matrix, _ = _upright(red[y0:y1, x0:x1])
+    for crop, x0, y0 in crops:
+        turned, matrix, _ = _upright(crop)
         text = ocr_image(turned, settings, page=page, dpi=dpi, timeout=timeout, psm=6)
         inverse = cv2.invertAffineTransform(matrix)
         for word in text.words:
@@ -105,3 +108,58 @@ def read_stamp(
     if not words:
         return None
     return PageText(page=page, width=width, height=height, dpi=dpi, source="ocr", words=tuple(words), rotation=rotation)
+
+
+def _with_margin(region: Region, margin: int, size: tuple[int, int]) -> tuple[int, int, int, int]:
+    x, y, w, h = region
+    return max(0, x - margin), max(0, y - margin), min(size[0], x + w + margin), min(size[1], y + h + margin)
+
+
+def read_stamp(
+    red: np.ndarray, settings: Settings, *, page: int, dpi: int, timeout: float, rotation: int = 0
+) -> PageText | None:
+    """Words of the red stamp(s), boxes in ``red``'s pixel space; None when the page has no red words."""
+    size = (red.shape[1], red.shape[0])
+    crops = []
+    for region in stamp_regions(red, dpi):
+        x0, y0, x1, y1 = _with_margin(region, int(dpi / 10), size)
+        crops.append((red[y0:y1, x0:x1], x0, y0))
+    if not crops:
+        return None
+    return _read_regions(crops, settings, page=page, dpi=dpi, timeout=timeout, size=size, rotation=rotation)
+
+
+def read_grey_stamp(
+    grey: np.ndarray, settings: Settings, *, page: int, dpi: int, timeout: float, rotation: int = 0
+) -> PageText | None:
+    """Words of a stamp on a grey page, told from the print by its mid-grey tone; None when there is none."""
+    normalised = normalise_paper(grey, dpi)
+    mask = stamp_tone_mask(normalised, dpi)
+    size = (grey.shape[1], grey.shape[0])
+    crops = []
+    for region in grey_stamp_regions(mask, dpi):
+        x0, y0, x1, y1 = _with_margin(region, int(dpi / 10), size)
+        crops.append((stamp_layer(normalised[y0:y1, x0:x1], mask[y0:y1, x0:x1], dpi), x0, y0))
+    if not crops:
+        return None
+    return _read_regions(crops, settings, page=page, dpi=dpi, timeout=timeout, size=size, rotation=rotation)
+
+
+@dataclass(frozen=True)
+class StampReading:
+    """The words of a page's stamp and the ink they were told apart by."""
+
+    text: PageText
+    ink: Literal["red", "grey"]
+
+
+def find_page_stamp(
+    grey: np.ndarray, red: np.ndarray | None, settings: Settings, *, page: int, dpi: int, timeout: float,
+    rotation: int = 0,
+) -> StampReading | None:
+    """The stamp of one prepared page: from its red layer when the scan kept colour, else by tone on grey."""
+    if red is not None:
+        text = read_stamp(red, settings, page=page, dpi=dpi, timeout=timeout, rotation=rotation)
+        return StampReading(text, "red") if text is not None else None
+    text = read_grey_stamp(grey, settings, page=page, dpi=dpi, timeout=timeout, rotation=rotation)
+    return StampReading(text, "grey") if text is not None else None

@@ -83,7 +83,7 @@ def grey_stamp_regions(mask: np.ndarray, dpi: int, *, limit: int = 2) -> list[Re
     """
     height, width = mask.shape[:2]
     letters = _without_specks(mask, dpi)
-    size = max(3, int(dpi / 8) | 1)  # joins a stamp's letters and lines, ~1/8 inch apart
+    size = max(3, int(dpi / 5) | 1)  # joins a stamp's letters, lines and frame, up to ~1/5 inch apart
     joined = cv2.morphologyEx(letters, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (size, size)))
     count, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     found: list[tuple[int, Region]] = []

@@ -1,10 +1,13 @@
 """The mailroom's red RECEIVED stamp on a scanned page.
 
-The OCR stage reads the red-ink layer on its own (``RecognizedPage.stamp_text``);
-the stamp shows RECEIVED (or REC'D), a date and sometimes a time, in any of the
-printed styles ``timestamps`` knows. When the red layer gave nothing, the page
-text is searched for a RECEIVED word with a date on its line or the next two.
-A stamp without a time means 00:00 plan local time (``has_time`` False).
+The OCR stage reads the stamp on its own (``RecognizedPage.stamp_text``): from
+the red-ink layer of a colour scan, or by its tone on a grey scan
+(``stamp_ink``). The stamp shows RECEIVED (or REC'D), a date and sometimes a
+time, in any of the printed styles ``timestamps`` knows. When the stamp reading
+gave nothing, the page text is searched for a RECEIVED word with a date on its
+line or the next two. A stamp without a time means 00:00 plan local time
+(``has_time`` False). With the drop time known, a stamp's year is that year or
+the one before, and a year read one digit off is repaired (at lower confidence).
 """
 
 from __future__ import annotations
@@ -43,9 +46,14 @@ def is_received_word(word: str) -> bool:
     return len(w) >= 6 and fuzz.ratio(w.replace("1", "I"), "RECEIVED") >= 80
 
 
-def _stamp_in(text: str) -> tuple[PrintedStamp, bool] | None:
+def _stamp_years(not_after: datetime | None) -> tuple[int, ...]:
+    """The years a stamp can carry: mail is stamped days before it is scanned, maybe across New Year."""
+    return () if not_after is None else (not_after.year - 1, not_after.year)
+
+
+def _stamp_in(text: str, years: tuple[int, ...] = ()) -> tuple[PrintedStamp, bool] | None:
     """The first date in ``text`` and whether a time was printed anywhere in it."""
-    stamps = find_stamps(text)
+    stamps = find_stamps(text, years=years)
     if not stamps:
         return None
     stamp = stamps[0]
@@ -101,21 +109,30 @@ def _believable(stamp: PrintedStamp, not_after: datetime | None) -> bool:
 def find_stamp(page: RecognizedPage, tz: ZoneInfo, *, not_after: datetime | None = None) -> ReceiptFinding | None:
     """The RECEIVED stamp on one page, or None.
 
-    Looked for in the red-ink layer, then around a RECEIVED word in the page
-    text, then on the lines after one; last, a stamp-style date (``NOV 03 2026``)
-    near the drop time with no RECEIVED word beside it (ink over print often
-    loses the word), at low confidence so it is reviewed.
+    Looked for in the stamp reading (red ink, or grey tone), then around a
+    RECEIVED word in the page text, then on the lines after one; last, a
+    stamp-style date (``NOV 03 2026``) near the drop time with no RECEIVED word
+    beside it (ink over print often loses the word), at low confidence so it
+    is reviewed.
     """
+    years = _stamp_years(not_after)
     if page.stamp_text is not None and page.stamp_text.words:
-        red = page.stamp_text.text
-        found = _stamp_in(red)
-        if found is not None:
-            has_word = any(is_received_word(w.text) for w in page.stamp_text.words)
+        found = _stamp_in(page.stamp_text.text, years)
+        has_word = any(is_received_word(w.text) for w in page.stamp_text.words)
+        if found is not None and page.stamp_ink == "grey":
+            # Grey tone is a weaker sign than red ink: without its RECEIVED word a grey block with a
+            # date may be other ink (a stamped or handwritten date), so it is only believed near the
+            # drop time, and reviewed.
+            if has_word:
+                return _finding(found[0], tz, 0.9, "stamp_grey_ink", not_after)
+            if _believable(found[0], not_after):
+                return _finding(found[0], tz, 0.7, "stamp_grey_ink_without_word", not_after)
+        elif found is not None:
             # Red ink with a date but no RECEIVED word is still the stamp, only less certain.
             return _finding(found[0], tz, 0.95 if has_word else 0.8, "stamp_red_ink", not_after)
     for word in page.text.words:
         if is_received_word(word.text):
-            found = _stamp_in(_region_text(page.text, word.box))
+            found = _stamp_in(_region_text(page.text, word.box), years)
             if found is not None:
                 return _finding(found[0], tz, 0.85, "stamp_page_text", not_after)
     lines = [line.text for line in page.text.lines]
@@ -123,12 +140,12 @@ def find_stamp(page: RecognizedPage, tz: ZoneInfo, *, not_after: datetime | None
         if not any(is_received_word(word) for word in line.split()):
             continue
         window = "\n".join(lines[i : i + 1 + _STAMP_SPAN])
-        found = _stamp_in(window)
+        found = _stamp_in(window, years)
         if found is not None:
             return _finding(found[0], tz, 0.8, "stamp_page_text", not_after)
     for word in page.text.words:
         if _STAMP_MONTH.fullmatch(word.text):
-            found = _stamp_in(_region_text(page.text, word.box))
+            found = _stamp_in(_region_text(page.text, word.box), years)
             if found is not None and found[0].style == "month_first" and _believable(found[0], not_after):
                 return _finding(found[0], tz, 0.6, "stamp_date_without_word", not_after)
     return None

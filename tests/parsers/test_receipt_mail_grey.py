@@ -1,0 +1,66 @@
+"""The mail stamp read by tone on a grey scan: how much it is believed, and a year read one digit off."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from handmade import page
+
+from intake.parsers import mail_stamp
+from intake.parsers.receipt import LOW_CONFIDENCE
+from intake.parsers.timestamps import find_stamps
+
+CHICAGO = ZoneInfo("America/Chicago")
+
+
+def local(*args: int) -> datetime:
+    return datetime(*args, tzinfo=CHICAGO)
+
+
+def grey(lines: list[str], stamp: list[str]):  # noqa: ANN201 - RecognizedPage
+    return replace(page(lines, stamp=stamp), stamp_ink="grey")
+
+
+def test_grey_stamp_with_received_word_is_trusted() -> None:
+    """RECEIVED, a date and a time read by tone give the receipt without review."""
+    p = grey(["ENROLLMENT FORM"], ["RECEIVED", "NOV 03 2026", "3:06 PM", "ASPIRUS HEALTH PLAN"])
+    finding = mail_stamp.find_stamp(p, CHICAGO, not_after=local(2026, 11, 4, 9, 0))
+    assert finding.received_at == local(2026, 11, 3, 15, 6) and finding.detail == "stamp_grey_ink"
+    assert finding.confidence >= LOW_CONFIDENCE
+
+
+def test_grey_date_without_received_word_is_reviewed_and_only_near_the_drop() -> None:
+    """A grey block with a date but no RECEIVED word is the stamp only near the drop time, and reviewed."""
+    p = grey(["ENROLLMENT FORM"], ["ASPIRUS HEALTH PLAN", "OCT 29 2026"])
+    finding = mail_stamp.find_stamp(p, CHICAGO, not_after=local(2026, 10, 30, 8, 0))
+    assert finding.received_at == local(2026, 10, 29) and finding.detail == "stamp_grey_ink_without_word"
+    assert finding.confidence < LOW_CONFIDENCE
+    # the same date on a document that landed half a year later is someone's date, not the stamp
+    assert mail_stamp.find_stamp(p, CHICAGO, not_after=local(2027, 5, 2, 8, 0)) is None
+
+
+def test_red_stamp_without_ink_marker_keeps_its_confidence() -> None:
+    """Red-layer readings (and readings that say no ink) are not downgraded like grey ones."""
+    p = page(["FORM"], stamp=["ASPIRUS HEALTH PLAN", "OCT 29 2026"])
+    finding = mail_stamp.find_stamp(p, CHICAGO, not_after=local(2027, 5, 2, 8, 0))
+    assert finding.detail == "stamp_red_ink" and finding.confidence == 0.8
+
+
+def test_stamp_year_one_digit_off_is_repaired_from_the_drop_year() -> None:
+    """Print crossing the stamp turns 2026 into 2926: with the drop in 2026 it is read as 2026, reviewed."""
+    p = grey(["FORM"], ["RECEIVED", "AUG 4 2926", "2:11 PM"])
+    finding = mail_stamp.find_stamp(p, CHICAGO, not_after=local(2026, 8, 5, 10, 0))
+    assert finding.received_at == local(2026, 8, 4, 14, 11) and finding.confidence < LOW_CONFIDENCE
+    assert mail_stamp.find_stamp(p, CHICAGO) is None  # without a drop time there is no year to repair from
+
+
+def test_year_repair_needs_exactly_one_near_year() -> None:
+    """2626 is one digit from 2026 only; 2028 is one digit from both 2025 and 2026, so it is left alone."""
+    repaired = find_stamps("OCT 16 2626", years=(2025, 2026))
+    assert repaired[0].day.year == 2026 and repaired[0].repaired
+    kept = find_stamps("OCT 16 2028", years=(2025, 2026))
+    assert kept[0].day.year == 2028 and not kept[0].repaired
+    assert find_stamps("OCT 16 2026", years=(2025, 2026))[0].repaired is False
+    assert find_stamps("OCT 16 2626") == []

@@ -13,6 +13,7 @@ the one before, and a year read one digit off is repaired (at lower confidence).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -51,12 +52,56 @@ def _stamp_years(not_after: datetime | None) -> tuple[int, ...]:
     return () if not_after is None else (not_after.year - 1, not_after.year)
 
 
+_MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+# A dater's date line: three characters for the month, a day, a four-digit year ("0CT i7 2026").
+_DATER_LINE = re.compile(r"(?<![A-Za-z0-9])(?P<mon>[A-Za-z0-9&$@]{3})(?P<gap>\s+)(?P<day>[0-9OoIli|]{1,2})(?=\s+[0-9]{4}\b)")
+
+
+def _near_month(token: str) -> str | None:
+    """The one month abbreviation ``token`` is a single character away from (OCR: KOV, &PR, BEC), else None."""
+    token = token.upper()
+    if token in _MONTHS:
+        return token
+    near = [m for m in _MONTHS if sum(a != b for a, b in zip(m, token, strict=True)) == 1]
+    return near[0] if len(near) == 1 else None
+
+
+def _dater_lines(text: str) -> tuple[str, list[tuple[int, bool]]]:
+    """``text`` with each stamp date line's month and day read as a dater prints them; where they start.
+
+    A stamp date is always MON DD YYYY, so a month one character off (and i or | for 1 in the day)
+    can only mean one thing there. Returns (start, changed) per line; the change keeps every offset.
+    """
+    lines: list[tuple[int, bool]] = []
+
+    def fix(m: re.Match[str]) -> str:
+        month = _near_month(m.group("mon"))
+        if month is None:
+            return m.group(0)
+        day = m.group("day").replace("i", "1").replace("|", "1")
+        fixed = f"{month}{m.group('gap')}{day}"
+        lines.append((m.start(), fixed != m.group(0)))
+        return fixed
+
+    return _DATER_LINE.sub(fix, text), lines
+
+
 def _stamp_in(text: str, years: tuple[int, ...] = ()) -> tuple[PrintedStamp, bool] | None:
-    """The first date in ``text`` and whether a time was printed anywhere in it."""
-    stamps = find_stamps(text, years=years)
-    if not stamps:
-        return None
-    stamp = stamps[0]
+    """The stamp's date in ``text`` (a dater line first, else the first date) and whether a time was printed."""
+    text, daters = _dater_lines(text)
+    stamp = None
+    for start, changed in daters:
+        # read from the dater line on: OCR debris before it ("4-1. APR 05 2026") must not claim the month
+        found = find_stamps(text[start:], years=years)
+        if found and found[0].start == 0:
+            first = found[0]
+            stamp = replace(first, start=start, end=start + first.end, repaired=first.repaired or changed)
+            break
+    if stamp is None:
+        stamps = find_stamps(text, years=years)
+        if not stamps:
+            return None
+        stamp = stamps[0]
     if stamp.clock is None:
         # A stamp often prints the time on its own line, above or below the date.
         times = [t for t, offset, _ in find_times(text) if not stamp.start <= offset < stamp.end]

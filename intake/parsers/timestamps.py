@@ -126,7 +126,7 @@ def find_times(text: str) -> list[tuple[time, int, bool]]:
 def _year(token: str, expected: Collection[int] = ()) -> tuple[int, bool]:
     year, repaired = _int(token)
     year = 2000 + year if year < 100 else year
-    if expected and year not in expected and 1000 <= year <= 9999:
+    if expected and year not in expected and len(token) == 4:
         # One wrong digit of four is an OCR slip (a print stroke crossing the 0 of 2026 reads 2926);
         # taken only when exactly one expected year is that close.
         near = [y for y in expected if sum(a != b for a, b in zip(str(y), str(year), strict=True)) == 1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -142,3 +143,19 @@ def test_grey_page_without_stamp_has_no_stamp_reading(settings) -> None:
     no_ocr = settings.model_copy(update={"tesseract_cmd": "/nonexistent/tesseract"})
     page = _found_stamp(scanned(form_page(), grey=True), no_ocr)
     assert page.stamp_text is None and page.stamp_ink is None
+
+
+@pytest.mark.ocr
+def test_grey_mail_sample_receipt_is_its_stamp(settings) -> None:
+    """A committed grey mail scan with a date-only stamp: the whole pipeline takes its receipt from the stamp."""
+    from intake.evaluation.corpus import find_labeled
+    from intake.pipeline import extract_document
+    from tests.conftest import CORPUS
+
+    labeled = [d for d in find_labeled(CORPUS) if d.path.name.startswith("006-mail-tiff-grey-")]
+    if not labeled:
+        pytest.skip("samples/corpus/mail/006-mail-tiff-grey-* is not in the corpus")
+    truth = json.loads((CORPUS / "truth" / "mail" / f"{labeled[0].path.name}.truth.json").read_text())
+    receipt = extract_document(labeled[0].source_document(), settings).application.receipt
+    assert receipt.source == "mail_stamp" == truth["receipt"]["source"]
+    assert receipt.received_at == truth["receipt"]["received_at"]  # same minute, same UTC offset

@@ -64,3 +64,15 @@ def test_year_repair_needs_exactly_one_near_year() -> None:
     assert kept[0].day.year == 2028 and not kept[0].repaired
     assert find_stamps("OCT 16 2026", years=(2025, 2026))[0].repaired is False
     assert find_stamps("OCT 16 2626") == []
+
+
+def test_dater_line_month_one_character_off_is_read_as_the_month() -> None:
+    """KOV/&PR/VCT on a stamp's date line are NOV/APR/OCT (the only month one character away), and reviewed."""
+    cases = [("KOV 9 2026", local(2026, 11, 9, 14, 17)), ("4-1. &PR 05 2026", local(2026, 4, 5, 14, 17)),
+             ("VCT i7 2026", local(2026, 10, 17, 14, 17))]
+    for line, expected in cases:
+        p = grey(["FORM"], ["RECEIVED", line, "2:17 PM"])
+        finding = mail_stamp.find_stamp(p, CHICAGO, not_after=local(2026, 11, 20, 9, 0))
+        assert finding.received_at == expected and finding.confidence < LOW_CONFIDENCE
+    # MAN is one character from MAR, MAY and JAN: no guess
+    assert mail_stamp.find_stamp(grey(["FORM"], ["RECEIVED", "MAN 12 2026"]), CHICAGO) is None

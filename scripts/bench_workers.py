@@ -93,7 +93,7 @@ def run_queued(corpus: Path, folder: Path, database_url: str, redis_url: str, wo
     started = time.perf_counter()
     processes = [
         subprocess.Popen([str(INTAKE), "worker", "--burst", "--name", f"bench-{i}-{os.getpid()}"], env=env,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                         stdout=subprocess.DEVNULL, stderr=(folder / f"worker-{i}.log").open("wb"))
         for i in range(workers)
     ]
     for process in processes:
@@ -101,6 +101,10 @@ def run_queued(corpus: Path, folder: Path, database_url: str, redis_url: str, wo
     elapsed = time.perf_counter() - started
     documents, pages = _pages(ctx)
     counts = ctx.records.count_by_state()
+    failed = ctx.records.list_documents(state="failed", limit=100_000).items
+    if failed:
+        reasons = sorted({d.reason_message or d.reason_code or "?" for d in failed})
+        print(f"  {len(failed)} failed: {reasons}", file=sys.stderr)
     redis.flushdb()
     return {"run": f"queued, {workers} worker(s)", "documents": documents, "pages": pages, "seconds": elapsed,
             "not_processed": sum(n for state, n in counts.items() if state != "processed")}

@@ -115,14 +115,18 @@ def run_document(
             faults.after_save(ctx.settings, document.attempts)
         except IntakeError as exc:
             return _on_error(ctx, document, exc, retries_left, raise_failures, started)
-        except Exception:
-            log.exception("unexpected error on attempt %d", document.attempts)
+        except Exception as exc:
+            # The type names the fault without quoting anything from the document.
+            log.error("unexpected %s on attempt %d", type(exc).__name__, document.attempts)
+            log.debug("traceback", exc_info=True)
             ctx.records.set_state(
                 document.id,
                 "failed",
                 action="failed",
                 reason_code="internal_error",
-                reason_message="an unexpected error stopped processing; see the worker log for this document id",
+                reason_message=f"an unexpected {type(exc).__name__} stopped processing; "
+                "see the worker log for this document id, then `intake requeue` it",
+                details={"error_type": type(exc).__name__},
             )
             raise
         contract = saved.contract

@@ -72,6 +72,9 @@ class Settings(BaseSettings):
     preprocess_binarize: bool = True
     preprocess_red_ink: bool = True
     preprocess_upscale: bool = True
+    preprocess_remove_lines: bool = Field(
+        default=True, description="paint form rules, comb separators and checkboxes white in the image given to OCR"
+    )
     debug_images_dir: Path | None = Field(
         default=None, description="when set, every intermediate image is written here"
     )

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from intake.ocr.page_text import PageText
+from intake.ocr.page_text import Box, PageText
 
 __all__ = ["Page", "ReadResult", "RecognizedPage", "FileKind", "PageOrigin"]
 
@@ -54,6 +54,8 @@ class RecognizedPage:
     ``stamp_text`` the words read from the stamp alone (mail stamp), told
     apart from the print by ``stamp_ink``: "red" (a colour scan's red layer)
     or "grey" (a grey scan, by tone and stroke width; a weaker signal).
+    ``rules`` the printed form rules found before OCR (underlines, cell borders:
+    thin horizontal and long vertical segments), in ``image`` pixels.
     """
 
     number: int
@@ -62,4 +64,5 @@ class RecognizedPage:
     colour: np.ndarray | None = None
     stamp_text: PageText | None = None
     seconds: float = 0.0
+    rules: tuple[Box, ...] = ()
     stamp_ink: Literal["red", "grey"] | None = None

@@ -8,6 +8,7 @@ Steps, each switchable by a ``settings.preprocess_*`` flag:
 - ``despeckle``         isolated dots smaller than print (fax and scanner noise)
 - ``upscale``           low-resolution pages (fax 204 dpi) to ``settings.target_dpi``
 - ``binarize``          adaptive: background normalisation, then Otsu
+- form lines removed    rules, comb separators and checkboxes (``intake.ocr.lines``)
 
 Images are ``uint8`` numpy arrays: grey (H, W) or BGR (H, W, 3); ink is dark.
 """

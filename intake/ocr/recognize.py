@@ -1,8 +1,8 @@
 """Pages to words: ``recognize_pages(read, settings) -> list[RecognizedPage]``.
 
 Per page: text-layer pages are taken as they are (no OCR). Image pages are
-preprocessed (red ink apart, deskew, despeckle, upscale, binarize), read once
-by Tesseract, and only if that reading looks wrong (few words, low confidence,
+preprocessed (red ink apart, deskew, despeckle, upscale, binarize, form
+lines removed), read once by Tesseract, and only if that reading looks wrong (few words, low confidence,
 few word-like tokens) is the orientation detected (OSD) and the page, turned,
 read once more; the better reading wins. The RECEIVED stamp is read apart
 (``stamp.find_page_stamp``: its red layer, or its tone on a grey scan).
@@ -28,8 +28,9 @@ import numpy as np
 
 from intake.config import Settings
 from intake.errors import OcrTimeout
+from intake.ocr.lines import find_form_lines, rule_boxes
 from intake.ocr.page import Page, ReadResult, RecognizedPage
-from intake.ocr.page_text import PageText
+from intake.ocr.page_text import Box, PageText
 from intake.ocr.preprocess import (
     DebugImages,
     binarize,
@@ -58,11 +59,12 @@ class PreparedPage:
     """A page made ready for OCR; every image has the same geometry."""
 
     grey: np.ndarray  # what the boxes refer to
-    ocr_input: np.ndarray  # binarized grey, or grey when binarization is off
+    ocr_input: np.ndarray  # binarized grey (or grey) without form lines, when those steps are on
     colour: np.ndarray | None
     red: np.ndarray | None
     dpi: int
     rotation: int
+    rules: tuple[Box, ...] = ()
 
 
 def reading_quality(text: PageText) -> float:
@@ -127,7 +129,17 @@ def prepare_page(page: Page, settings: Settings, debug: DebugImages, rotation: i
     ocr_input = binarize(grey, dpi) if settings.preprocess_binarize else grey
     if settings.preprocess_binarize:
         debug.write("binarized", ocr_input)
-    return PreparedPage(grey=grey, ocr_input=ocr_input, colour=colour, red=red, dpi=dpi, rotation=rotation)
+    rules: tuple[Box, ...] = ()
+    if settings.preprocess_remove_lines:
+        # only the OCR input loses the drawing: checkbox ink is measured on ``grey``
+        found = find_form_lines(ocr_input, dpi)
+        ocr_input = ocr_input.copy()
+        ocr_input[found.erase > 0] = 255
+        rules = rule_boxes(found)
+        debug.write("lines-removed", ocr_input)
+    return PreparedPage(
+        grey=grey, ocr_input=ocr_input, colour=colour, red=red, dpi=dpi, rotation=rotation, rules=rules
+    )
 
 
 def _ocr(prepared: PreparedPage, page: Page, settings: Settings, deadline: _Deadline) -> PageText:
@@ -183,6 +195,7 @@ def recognize_page(page: Page, settings: Settings) -> RecognizedPage:
         stamp_text=stamp.text if stamp is not None else None,
         stamp_ink=stamp.ink if stamp is not None else None,
         seconds=seconds,
+        rules=prepared.rules,
     )
 
 

@@ -11,9 +11,11 @@ comes from the OCR word confidences and validation (``candidates``).
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from intake.config import Settings
 from intake.extraction import Extraction, FieldValue
@@ -67,7 +69,7 @@ class _Found:
 
 
 def _read_page(page: RecognizedPage) -> _Page:
-    layout = PageLayout.build(page.text)
+    layout = PageLayout.build(page.text, page.rules)
     checkboxes = find_checkboxes(page.image, page.text)
     words = page.text.words
     box_words: set[int] = set()
@@ -249,7 +251,11 @@ def _read_choices(pages: list[_Page], headings: list[Heading], by_kind, found: _
     # Plan: an option naming a contract-PBP id.
     def plan_meaning(text: str) -> str | None:
         m = PLAN_ID.search(text.upper().replace("O", "0"))
-        return normalize.plan_id(m.group(0)).value if m else None
+        by_id = normalize.plan_id(m.group(0)).value if m else None
+        if by_id in PLANS:
+            return by_id
+        # an id OCR broke ("5652-001"): the plan's own catalogue names the option
+        return _plan_by_name(text) or by_id
 
     plan = decide(options, plan_meaning)
     if plan is not None:
@@ -282,6 +288,17 @@ def _read_choices(pages: list[_Page], headings: list[Heading], by_kind, found: _
         return yes_no
 
     _choice_field(found, "dental_rider", decide(dental_opts, dental_meaning))
+
+
+def _plan_by_name(text: str) -> str | None:
+    """The catalogue plan whose marketing name the option text spells, when exactly one is close."""
+    name = re.sub(r"[A-Z]?\d[\d\s\-–.]*", " ", text).strip(" -–,").lower()
+    if len(name) < 8:
+        return None
+    scores = sorted(((fuzz.ratio(name, plan.lower()), plan_id) for plan_id, plan in PLANS.items()), reverse=True)
+    best = scores[0]
+    runner_up = scores[1][0] if len(scores) > 1 else 0.0
+    return best[1] if best[0] >= 90 and best[0] - runner_up >= 4 else None
 
 
 def _section_of_option(o: Option, headings: list[Heading], em: float) -> str | None:

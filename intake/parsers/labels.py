@@ -258,8 +258,10 @@ def _threshold(phrase: str) -> float:
     n = len(phrase.replace(" ", ""))
     if n <= 3:
         return 100.0
+    if n == 4:
+        return 74.0  # one letter misread ("cily")
     if n <= 6:
-        return 74.0
+        return 80.0  # not "get" for "agent"
     if n <= 12:
         return 80.0
     return 88.0
@@ -291,50 +293,64 @@ def _candidates(layout: PageLayout, table: dict[str, tuple[str, ...]]) -> list[L
     for row in layout.rows:
         for chunk in layout.chunks(row):
             tokens = [clean_token(words[i].text) for i in chunk]
+            # "staff member/agent/broker" is one OCR word but three words of a phrase
+            counts = [t.count(" ") + 1 if t else 0 for t in tokens]
             for kind, phrases in table.items():
                 for phrase in phrases:
                     width = phrase.count(" ") + 1
-                    for size in {width - 1, width, width + 1}:
-                        if size < 1:
+                    for start, size, count in _windows(counts, width):
+                        window = tokens[start : start + size]
+                        if not window[0] or not window[-1]:
                             continue
-                        for start in range(0, len(chunk) - size + 1):
-                            window = tokens[start : start + size]
-                            if not window[0] or not window[-1]:
-                                continue
-                            text = " ".join(t for t in window if t)
-                            score = fuzz.ratio(text, phrase)
-                            squashed = fuzz.ratio(text.replace(" ", ""), phrase.replace(" ", ""))
-                            best = max(score, squashed)
-                            if best < _threshold(phrase):
-                                continue
-                            ids = tuple(chunk[start : start + size])
-                            at_start = start == 0 or _only_marks(tokens[:start])
-                            last = words[ids[-1]].text
-                            after = chunk[start + size] if start + size < len(chunk) else None
-                            colon = last.rstrip().endswith((":", ";")) or (
-                                after is not None and words[after].text.strip().startswith(":")
+                        text = " ".join(t for t in window if t)
+                        score = fuzz.ratio(text, phrase)
+                        squashed = fuzz.ratio(text.replace(" ", ""), phrase.replace(" ", ""))
+                        best = max(score, squashed)
+                        # fewer words than the phrase: only a near-exact run-together ("Birthdate")
+                        if best < (max(90.0, _threshold(phrase)) if count < width else _threshold(phrase)):
+                            continue
+                        ids = tuple(chunk[start : start + size])
+                        at_start = start == 0 or _only_marks(tokens[:start])
+                        last = words[ids[-1]].text
+                        after = chunk[start + size] if start + size < len(chunk) else None
+                        colon = last.rstrip().endswith((":", ";")) or (
+                            after is not None and words[after].text.strip().startswith(":")
+                        )
+                        # A one-word or very short label inside running text is more
+                        # likely a value ("MI" the state, "FIRST AVE") than a label.
+                        if (width == 1 or len(phrase) <= 3) and not (at_start or colon or len(chunk) <= 3):
+                            continue
+                        ids = _extend_to_colon(words, chunk, start + size, ids) if not colon else ids
+                        colon = colon or words[ids[-1]].text.rstrip().endswith(":")
+                        box = layout.union_box(list(ids))
+                        hits.append(
+                            LabelHit(
+                                kind=kind,
+                                page=layout.page,
+                                indices=ids,
+                                box=box,
+                                score=best,
+                                at_chunk_start=at_start,
+                                colon=colon,
+                                chunk_len=len(chunk),
+                                chunk_left=words[chunk[0]].box.left,
                             )
-                            # A one-word or very short label inside running text is more
-                            # likely a value ("MI" the state, "FIRST AVE") than a label.
-                            if (width == 1 or len(phrase) <= 3) and not (at_start or colon or len(chunk) <= 3):
-                                continue
-                            ids = _extend_to_colon(words, chunk, start + size, ids) if not colon else ids
-                            colon = colon or words[ids[-1]].text.rstrip().endswith(":")
-                            box = layout.union_box(list(ids))
-                            hits.append(
-                                LabelHit(
-                                    kind=kind,
-                                    page=layout.page,
-                                    indices=ids,
-                                    box=box,
-                                    score=best,
-                                    at_chunk_start=at_start,
-                                    colon=colon,
-                                    chunk_len=len(chunk),
-                                    chunk_left=words[chunk[0]].box.left,
-                                )
-                            )
+                        )
     return hits
+
+
+def _windows(counts: list[int], width: int) -> list[tuple[int, int, int]]:
+    """``(start, tokens, words)`` for every run of tokens holding ``width`` +-1 words."""
+    out = []
+    for start in range(len(counts)):
+        total = 0
+        for end in range(start, len(counts)):
+            total += counts[end]
+            if total > width + 1:
+                break
+            if total >= max(1, width - 1):
+                out.append((start, end - start + 1, total))
+    return out
 
 
 def _extend_to_colon(words, chunk: list[int], after: int, ids: tuple[int, ...]) -> tuple[int, ...]:

@@ -49,9 +49,10 @@ class PageLayout:
     em: float  # median word height: the unit for every distance on the page
     row_of: dict[int, int] = field(default_factory=dict)  # word index -> row index
     tall: set[int] = field(default_factory=set)  # words far taller than text: scribbles, borders, never values
+    rules: tuple[Box, ...] = ()  # printed rules (underlines, cell borders) found on the image, if any
 
     @classmethod
-    def build(cls, text: PageText) -> "PageLayout":
+    def build(cls, text: PageText, rules: tuple[Box, ...] = ()) -> "PageLayout":
         words = text.words
         heights = [w.box.height for w in words if not is_filler(w.text)] or [20]
         em = max(8.0, float(median(heights)))
@@ -85,7 +86,7 @@ class PageLayout:
             row.indices.sort(key=lambda i: words[i].box.left)
         rows.sort(key=lambda r: r.centre)
         row_of = {i: n for n, row in enumerate(rows) for i in row.indices}
-        return cls(page=text.page, text=text, rows=rows, em=em, row_of=row_of, tall=tall)
+        return cls(page=text.page, text=text, rows=rows, em=em, row_of=row_of, tall=tall, rules=tuple(rules))
 
     def word(self, index: int) -> Word:
         return self.text.words[index]
@@ -138,8 +139,44 @@ class PageLayout:
                 break
             if picked and self.gap(picked[-1], i) > self.max_gap(picked[-1], i, gap_em):
                 break
+            if self.wall_between(anchor, box):
+                break  # the next cell of a table: another field's text
             picked.append(i)
         return picked
+
+    def wall_between(self, left: Box, right: Box) -> bool:
+        """A cell border (a vertical rule taller than a text line) stands between two boxes on one row."""
+        top, bottom = min(left.top, right.top), max(left.bottom, right.bottom)
+        for rule in self.rules:
+            if rule.height < 2.5 * self.em or rule.height < 3 * rule.width:
+                continue
+            if left.right - 0.1 * self.em < rule.center[0] < right.left + 0.1 * self.em:
+                overlap = min(rule.bottom, bottom) - max(rule.top, top)
+                if overlap >= 0.5 * (bottom - top):
+                    return True
+        return False
+
+    def floor_between(self, upper: Box, lower: Box) -> bool:
+        """A horizontal rule runs between a label and a row below it, across the row's words (a cell's floor)."""
+        for rule in self.rules:
+            if rule.width < 3 * rule.height or rule.width < 2 * self.em:
+                continue
+            if not (upper.bottom - 0.1 * self.em <= rule.center[1] <= lower.top + 0.1 * self.em):
+                continue
+            overlap = min(rule.right, lower.right) - max(rule.left, lower.left)
+            if overlap >= 0.5 * lower.width and not self._boxed(rule, lower):
+                return True
+        return False
+
+    def _boxed(self, top: Box, words: Box) -> bool:
+        """``top`` is the lid of a box drawn tight around ``words`` (a comb or entry box), not a cell floor."""
+        for rule in self.rules:
+            if rule is top or rule.width < 3 * rule.height or rule.center[1] <= words.center[1]:
+                continue
+            overlap = min(rule.right, top.right) - max(rule.left, top.left)
+            if overlap >= 0.5 * min(rule.width, top.width) and rule.center[1] - top.center[1] <= 2.5 * words.height:
+                return True
+        return False
 
     def gap(self, a: int, b: int) -> float:
         return self.word(b).box.left - self.word(a).box.right

@@ -36,9 +36,10 @@ def _hints(layout: PageLayout, row: Row, hit: LabelHit) -> set[int]:
     while k < len(after):
         text = words[after[k]].text.strip()
         low = text.lower().strip(":")
-        if text.startswith("(") and not any(ch.isdigit() for ch in text):
+        if text.startswith(("(", "{", "[")) and not any(ch.isdigit() for ch in text):
+            # OCR reads a printed "(" as "{" or "[" now and then
             group = [after[k]]
-            while not words[group[-1]].text.strip().rstrip(":").endswith(")") and k + 1 < len(after) and len(group) < 8:
+            while not words[group[-1]].text.strip().rstrip(":").endswith((")", "}", "]")) and k + 1 < len(after) and len(group) < 8:
                 k += 1
                 group.append(after[k])
             if any(ch.isdigit() for i in group for ch in words[i].text):
@@ -113,9 +114,13 @@ def find_value(
                 break
             if picked and layout.gap(picked[-1], i) > layout.max_gap(picked[-1], i):
                 break
+            if picked and layout.wall_between(layout.word(picked[-1]).box, layout.word(i).box):
+                break
             picked.append(i)
         if not picked or _label_prefix(layout, below, picked, label_words):
             return None
+        if layout.floor_between(hit.box, layout.union_box(picked)):
+            return None  # below the label's cell or line: the next field's value, this one is blank
         return ValueSpot(tuple(picked), "below", below_index)
     return None
 

@@ -105,7 +105,7 @@ def test_debug_images_are_written_per_step(tmp_path: Path, settings, page150: np
     names = sorted(p.name for p in (tmp_path / "debug").iterdir())
     assert names == sorted(
         f"page-2-{step}.png"
-        for step in ("input", "black", "red", "deskewed", "despeckled", "upscaled", "binarized")
+        for step in ("input", "black", "red", "deskewed", "despeckled", "upscaled", "binarized", "lines-removed")
     )
     assert cv2.imread(str(tmp_path / "debug" / "page-2-binarized.png"), cv2.IMREAD_GRAYSCALE).shape == (3300, 2550)
 

@@ -11,7 +11,7 @@ import pytest
 from intake.config import Settings
 from intake.extraction import FIELD_PATHS
 from intake.ocr.page import RecognizedPage
-from intake.ocr.page_text import PageText
+from intake.ocr.page_text import Box, PageText
 from intake.parsers.form import extract_fields
 
 RECORDED = Path(__file__).parent / "recorded"
@@ -31,10 +31,13 @@ def _truth(data: dict, path: str):
 
 def _pages(recorded: Path) -> list[RecognizedPage]:
     data = json.loads(recorded.read_text())
+    rules = data.get("rules") or [[] for _ in data["pages"]]
     pages = []
-    for raw in data["pages"]:
+    for raw, page_rules in zip(data["pages"], rules):
         text = PageText.model_validate(raw)
-        pages.append(RecognizedPage(number=text.page, text=text, image=np.full((text.height, text.width), 255, np.uint8)))
+        boxes = tuple(Box(left=x, top=y, width=w, height=h) for x, y, w, h in page_rules)
+        image = np.full((text.height, text.width), 255, np.uint8)
+        pages.append(RecognizedPage(number=text.page, text=text, image=image, rules=boxes))
     return pages
 
 

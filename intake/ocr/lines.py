@@ -1,0 +1,291 @@
+"""Form lines: find the printed rules, cell borders, comb separators and checkbox squares of a form.
+
+Tesseract reads a form's drawing as text: a checkbox next to its option
+letter becomes one word ("Om" for "☐ M"), comb-box separators come back as
+``| / \\ I`` between the characters of a Medicare number, and an underline
+touching a value eats its descenders. ``remove_form_lines`` paints that
+drawing white in the image given to Tesseract (the grey page that parsers
+measure checkbox ink on is left alone):
+
+- long thin horizontal and vertical rules (underlines, table and cell borders);
+- short vertical strokes running from one horizontal rule to another (comb
+  separators, narrow cell borders);
+- small hollow squares standing alone (checkboxes), with the marks inside them.
+
+Everything is measured in inches from the page's DPI, never in fixed pixels.
+Pen and print strokes crossing a rule are given back after the rule is gone,
+so a letter written through an underline stays whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from intake.ocr.page_text import Box
+
+__all__ = ["FormLines", "find_form_lines", "remove_form_lines", "rule_boxes"]
+
+# Sizes in inches. A rule is longer than any straight stroke of a letter (a
+# 20 pt em dash is ~0.28"), and thinner than a filled bar or a bold glyph.
+_RULE_MIN_LENGTH = 0.40
+_RULE_MAX_THICKNESS = 0.035
+_SEPARATOR_MIN_LENGTH = 0.10  # a comb or cell separator joins two rules at least this far apart
+_BOX_MIN, _BOX_MAX = 0.085, 0.34  # checkbox sides (letters of body text are smaller)
+
+
+@dataclass(frozen=True)
+class FormLines:
+    """Masks (``uint8`` 0/255, page-sized) of what was found; ``erase`` is their union minus crossings."""
+
+    horizontal: np.ndarray
+    vertical: np.ndarray  # long vertical rules (cell and frame borders)
+    separators: np.ndarray  # short verticals from rule to rule (comb cells)
+    boxes: np.ndarray
+    erase: np.ndarray
+    checkboxes: int
+
+
+def _px(inches: float, dpi: int, least: int = 1) -> int:
+    return max(least, int(round(inches * dpi)))
+
+
+def _thin_runs(ink: np.ndarray, length: int, max_thickness: int, wobble: int, *, horizontal: bool) -> np.ndarray:
+    """Ink of straight runs at least ``length`` long along one axis, thin across it.
+
+    Fax and scanned rules are not one pixel row straight: they wobble by a
+    pixel or two and have pin-holes. The ink is first spread across the axis
+    by ``wobble`` pixels and closed along it, the long runs are found on that,
+    and then taken back to the real ink within ``wobble`` of them.
+    """
+    across = (1, 2 * wobble + 1) if horizontal else (2 * wobble + 1, 1)
+    along = (length, 1) if horizontal else (1, length)
+    bridge = (5, 1) if horizontal else (1, 5)
+    spread = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, across))
+    spread = cv2.morphologyEx(spread, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, bridge))
+    runs = cv2.morphologyEx(spread, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, along))
+    runs = cv2.bitwise_and(runs, ink)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
+    if count <= 1:
+        return runs
+    extent = stats[:, cv2.CC_STAT_WIDTH if horizontal else cv2.CC_STAT_HEIGHT].astype(np.float64)
+    thickness = stats[:, cv2.CC_STAT_AREA] / np.maximum(extent, 1.0)
+    keep = np.zeros(count, dtype=bool)
+    keep[1:] = (thickness[1:] <= max_thickness) & (extent[1:] >= length)  # not filled bars or solid blocks
+    return np.where(keep[labels], 255, 0).astype(np.uint8)
+
+
+def _dashed_rules(ink: np.ndarray, dpi: int, max_thickness: int) -> np.ndarray:
+    """Underlines drawn as dashes: flat, thin pieces in a row (two of them dash-long), together rule-long.
+
+    Each piece must be a whole ink component of its own (a dash touching a
+    letter is left alone, so no letter loses a stroke), flat (five times as
+    long as thick) and on one line with its neighbours.
+    """
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    min_dash, min_piece = _px(0.06, dpi, 6), _px(0.02, dpi, 3)
+    max_gap, min_total = _px(0.12, dpi, 8), _px(_RULE_MIN_LENGTH, dpi, 20)
+    pieces = [
+        k for k in range(1, count)
+        if stats[k, cv2.CC_STAT_HEIGHT] <= max_thickness and stats[k, cv2.CC_STAT_WIDTH] >= min_piece
+        and stats[k, cv2.CC_STAT_WIDTH] >= 3 * stats[k, cv2.CC_STAT_HEIGHT]
+    ]  # fmt: skip
+    pieces.sort(key=lambda k: (stats[k, cv2.CC_STAT_LEFT]))
+    keep = np.zeros(count, dtype=bool)
+    used: set[int] = set()
+    for first in pieces:
+        if first in used:
+            continue
+        chain = [first]
+        for k in pieces:
+            if k in used or k in chain:
+                continue
+            last = chain[-1]
+            gap = stats[k, cv2.CC_STAT_LEFT] - (stats[last, cv2.CC_STAT_LEFT] + stats[last, cv2.CC_STAT_WIDTH])
+            centre_last = stats[last, cv2.CC_STAT_TOP] + stats[last, cv2.CC_STAT_HEIGHT] / 2
+            centre = stats[k, cv2.CC_STAT_TOP] + stats[k, cv2.CC_STAT_HEIGHT] / 2
+            if -2 <= gap <= max_gap and abs(centre - centre_last) <= max_thickness / 2:
+                chain.append(k)
+        span = stats[chain[-1], cv2.CC_STAT_LEFT] + stats[chain[-1], cv2.CC_STAT_WIDTH] - stats[chain[0], cv2.CC_STAT_LEFT]
+        dashes = sum(1 for k in chain if stats[k, cv2.CC_STAT_WIDTH] >= min_dash)
+        if dashes >= 2 and span >= min_total:
+            keep[chain] = True
+            used.update(chain)
+    return np.where(keep[labels], 255, 0).astype(np.uint8)
+
+
+def _separators(ink: np.ndarray, rules: np.ndarray, dpi: int, max_thickness: int) -> np.ndarray:
+    """Vertical strokes whose both ends meet a horizontal rule: comb and cell separators."""
+    length = _px(_SEPARATOR_MIN_LENGTH, dpi, 6)
+    candidates = _thin_runs(ink, length, max_thickness, _px(0.01, dpi), horizontal=False)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(candidates, connectivity=8)
+    if count <= 1:
+        return np.zeros_like(ink)
+    reach = _px(0.02, dpi, 2)  # how far an end may stop short of the rule
+    grown = cv2.dilate(rules, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 2 * reach + 1)))
+    keep = np.zeros(count, dtype=bool)
+    for k in range(1, count):
+        x, y, w, h = stats[k, :4]
+        top = grown[y : y + 2, x : x + w]
+        bottom = grown[y + h - 2 : y + h, x : x + w]
+        keep[k] = bool(top.any() and bottom.any())
+    return np.where(keep[labels], 255, 0).astype(np.uint8)
+
+
+def _straight_sides(horizontal: np.ndarray, vertical: np.ndarray, x: int, y: int, w: int, h: int) -> float:
+    """The least covered side of a square: top and bottom by flat strokes, left and right by upright ones.
+
+    A drawn box's sides run straight into its corners; a round letter (O, 0, Q)
+    is flat only in the middle of each side.
+    """
+    t = max(2, min(w, h) // 8)
+    sides = (
+        horizontal[y : y + t, x : x + w].max(axis=0),
+        horizontal[y + h - t : y + h, x : x + w].max(axis=0),
+        vertical[y : y + h, x : x + t].max(axis=1),
+        vertical[y : y + h, x + w - t : x + w].max(axis=1),
+    )
+    return min(float(np.count_nonzero(side)) / max(1, side.size) for side in sides)
+
+
+def _wall(ink: np.ndarray, x: int, y: int, w: int, h: int) -> float:
+    """How thick the ink just outside the square is, relative to its side (thinnest of the four walls).
+
+    Zero for a box's outer edge (paper around it) and small for its inner edge
+    (a pen-thin border); the hole of a bold letter is walled in by thick strokes.
+    """
+    height, width = ink.shape
+    reach = min(w, h)
+
+    def run(values: np.ndarray) -> int:
+        dark = values > 0
+        return int(np.argmin(dark)) if not dark.all() else len(dark)
+
+    walls = []
+    for side in ("top", "bottom", "left", "right"):
+        if side in ("top", "bottom"):
+            cols = range(x + w // 4, x + 3 * w // 4)
+            if side == "top":
+                runs = [run(ink[max(0, y - reach) : y, c][::-1]) for c in cols]
+            else:
+                runs = [run(ink[y + h : min(height, y + h + reach), c]) for c in cols]
+        else:
+            rows = range(y + h // 4, y + 3 * h // 4)
+            if side == "left":
+                runs = [run(ink[r, max(0, x - reach) : x][::-1]) for r in rows]
+            else:
+                runs = [run(ink[r, x + w : min(width, x + w + reach)]) for r in rows]
+        walls.append(float(np.median(runs)) if runs else 0.0)
+    return min(walls) / max(1, reach)
+
+
+def _lone_squares(ink: np.ndarray, dpi: int) -> list[tuple[int, int, int, int]]:
+    """Small hollow squares with no other square beside them (comb cells come in touching rows)."""
+    lo, hi = _px(_BOX_MIN, dpi, 8), _px(_BOX_MAX, dpi, 12)
+    run = max(6, int(lo * 0.8))
+    flat = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (run, 1)))
+    upright = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, run)))
+    contours, _ = cv2.findContours(flat | upright, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
+    squares: list[tuple[int, int, int, int]] = []
+    for contour in contours:
+        x, y, w, h = cv2.boundingRect(contour)
+        if not (lo <= w <= hi and lo <= h <= hi and 0.75 <= w / h <= 1.33):
+            continue
+        if _straight_sides(flat, upright, x, y, w, h) < 0.88 or _wall(ink, x, y, w, h) > 0.2:
+            continue
+        squares.append((x, y, w, h))
+    # the inner and outer edge of one border give two nested contours: keep the outer
+    squares.sort(key=lambda s: -s[2] * s[3])
+    outer: list[tuple[int, int, int, int]] = []
+    for x, y, w, h in squares:
+        cx, cy = x + w / 2, y + h / 2
+        if any(ox <= cx <= ox + ow and oy <= cy <= oy + oh for ox, oy, ow, oh in outer):
+            continue
+        outer.append((x, y, w, h))
+
+    def beside(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+        ax, ay, aw, ah = a
+        bx, by, bw, bh = b
+        same_row = abs((ay + ah / 2) - (by + bh / 2)) < 0.3 * ah and abs(ah - bh) < 0.3 * ah
+        gap = max(bx - (ax + aw), ax - (bx + bw))
+        return same_row and gap < 0.35 * aw
+
+    return [s for s in outer if not any(o is not s and beside(s, o) for o in outer)]
+
+
+def _crossings(ink: np.ndarray, removed: np.ndarray, reach: int, *, horizontal: bool) -> np.ndarray:
+    """Pixels of a removed rule with ink of another stroke on both sides of it (a letter crossing the line)."""
+    rest = cv2.bitwise_and(ink, cv2.bitwise_not(removed))
+    if horizontal:
+        before = np.zeros((2 * reach + 1, 1), np.uint8)
+        before[: reach + 1] = 1  # ink somewhere above
+        after = np.zeros((2 * reach + 1, 1), np.uint8)
+        after[reach:] = 1  # ink somewhere below
+    else:
+        before = np.zeros((1, 2 * reach + 1), np.uint8)
+        before[:, : reach + 1] = 1
+        after = np.zeros((1, 2 * reach + 1), np.uint8)
+        after[:, reach:] = 1
+    # dilation with a one-sided kernel marks pixels that have ink within ``reach`` on that side
+    on_one = cv2.dilate(rest, after)
+    on_other = cv2.dilate(rest, before)
+    return cv2.bitwise_and(removed, cv2.bitwise_and(on_one, on_other))
+
+
+def find_form_lines(binary: np.ndarray, dpi: int) -> FormLines:
+    """What of ``binary`` (black ink on white) is form drawing rather than text."""
+    ink = np.where(binary < 128, 255, 0).astype(np.uint8)
+    thick = _px(_RULE_MAX_THICKNESS, dpi, 3)
+    length = _px(_RULE_MIN_LENGTH, dpi, 20)
+    wobble = _px(0.01, dpi)
+    horizontal = _thin_runs(ink, length, thick, wobble, horizontal=True) | _dashed_rules(ink, dpi, thick)
+    vertical = _thin_runs(ink, length, thick, wobble, horizontal=False)
+    separators = _separators(ink, horizontal, dpi, thick)
+    boxes = np.zeros_like(ink)
+    # boxes are looked for once the rules are gone, so a box touching an underline stands alone
+    squares = _lone_squares(cv2.bitwise_and(ink, cv2.bitwise_not(horizontal | vertical | separators)), dpi)
+    if squares:
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+        for x, y, w, h in squares:
+            boxes[y : y + h, x : x + w] = 255
+            # a tick drawn past the border belongs to the box too, as long as it is mark-sized
+            inside = np.unique(labels[y : y + h, x : x + w])
+            for k in inside[inside > 0]:
+                kx, ky, kw, kh = stats[k, :4]
+                if kw <= 2 * w and kh <= 2 * h:
+                    part = boxes[ky : ky + kh, kx : kx + kw]
+                    part[labels[ky : ky + kh, kx : kx + kw] == k] = 255
+    reach = thick + 2
+    lines = horizontal | vertical | separators
+    # Only strokes crossing a horizontal rule are given back: next to a comb separator the
+    # neighbouring characters touch it from both sides, and must stay apart.
+    keep = _crossings(ink, horizontal, reach, horizontal=True)
+    erase = cv2.bitwise_and(lines, cv2.bitwise_not(keep)) | boxes
+    return FormLines(
+        horizontal=horizontal, vertical=vertical, separators=separators, boxes=boxes, erase=erase,
+        checkboxes=len(squares),
+    )
+
+
+def rule_boxes(found: FormLines) -> tuple[Box, ...]:
+    """Each horizontal and long vertical rule as a box, top to bottom (parsers use them as field borders).
+
+    Comb separators are left out: they divide the characters of one value.
+    """
+    boxes: list[Box] = []
+    for mask in (found.horizontal, found.vertical):
+        count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+        for k in range(1, count):
+            x, y, w, h = (int(v) for v in stats[k, :4])
+            boxes.append(Box(left=x, top=y, width=w, height=h))
+    return tuple(sorted(boxes, key=lambda b: (b.top, b.left)))
+
+
+def remove_form_lines(binary: np.ndarray, dpi: int) -> np.ndarray:
+    """A copy of ``binary`` with the form's rules, separators and checkboxes painted white."""
+    found = find_form_lines(binary, dpi)
+    out = binary.copy()
+    out[found.erase > 0] = 255
+    return out

@@ -1,0 +1,130 @@
+"""Form-line removal: rules, comb separators and checkboxes go, text stays (synthetic form strips)."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from intake.config import Settings
+from intake.ocr.lines import find_form_lines, remove_form_lines
+from intake.ocr.tesseract import ocr_image
+from tests.ocr.synth import FONT, FONT_BOLD
+
+DPI = 300
+
+
+def _strip(width_in: float = 6.0, height_in: float = 0.6) -> tuple[Image.Image, ImageDraw.ImageDraw]:
+    image = Image.new("L", (int(width_in * DPI), int(height_in * DPI)), 255)
+    return image, ImageDraw.Draw(image)
+
+
+def _font(points: float, bold: bool = False) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(FONT_BOLD if bold else FONT, round(points * DPI / 72))
+
+
+def _ink(image: np.ndarray) -> np.ndarray:
+    return image < 128
+
+
+def _text_only(draw_text) -> tuple[np.ndarray, np.ndarray]:
+    """The same strip drawn twice: with its form drawing, and with the text alone."""
+    with_form, draw = _strip()
+    draw_text(draw, True)
+    text, draw = _strip()
+    draw_text(draw, False)
+    return np.asarray(with_form).copy(), np.asarray(text).copy()
+
+
+def test_underline_and_cell_borders_go_and_the_value_written_through_them_stays() -> None:
+    """An underline touching a value, a cell frame around it: drawing gone, letters whole."""
+
+    def draw(d: ImageDraw.ImageDraw, form: bool) -> None:
+        d.text((60, 40), "Last name: OLSON Py", font=_font(14), fill=0)
+        if form:
+            d.rectangle((20, 10, 1780, 170), outline=0, width=4)  # cell border
+            d.line((500, 98, 1500, 98), fill=0, width=3)  # underline through the descenders of "Py"
+
+    formed, text = _text_only(draw)
+    cleaned = remove_form_lines(formed, DPI)
+    leftover = _ink(cleaned) & ~_ink(text)
+    assert leftover.sum() < 0.02 * _ink(formed & ~text.astype(bool)).sum() + 50
+    assert (_ink(cleaned) & _ink(text)).sum() >= 0.97 * _ink(text).sum()
+
+
+def test_dashed_underline_goes_but_a_dash_in_text_stays() -> None:
+    """An underline drawn in dashes is a rule; the hyphens of a phone number are text."""
+
+    def draw(d: ImageDraw.ImageDraw, form: bool) -> None:
+        d.text((60, 30), "Phone 715-555-0142", font=_font(14), fill=0)
+        if form:
+            for x in range(900, 1700, 110):
+                d.line((x, 110, x + 80, 110), fill=0, width=3)
+
+    formed, text = _text_only(draw)
+    cleaned = remove_form_lines(formed, DPI)
+    assert _ink(cleaned)[100:120, 900:1700].sum() == 0
+    assert (_ink(cleaned) & _ink(text)).sum() == _ink(text).sum()
+
+
+def test_comb_separators_go_and_the_characters_in_the_boxes_stay() -> None:
+    """Eleven touching comb boxes holding one character each: only the characters remain."""
+    chars = "1EG4TE5MK73"
+    cell = 70
+
+    def draw(d: ImageDraw.ImageDraw, form: bool) -> None:
+        for i, ch in enumerate(chars):
+            x = 100 + i * cell
+            d.text((x + 18, 45), ch, font=_font(14), fill=0)
+            if form:
+                d.rectangle((x, 30, x + cell, 30 + 100), outline=0, width=3)
+
+    formed, text = _text_only(draw)
+    found = find_form_lines(formed, DPI)
+    cleaned = remove_form_lines(formed, DPI)
+    assert found.checkboxes == 0  # comb cells are never taken for checkboxes (their content stays)
+    assert (_ink(cleaned) & ~_ink(text)).sum() < 100
+    assert (_ink(cleaned) & _ink(text)).sum() >= 0.97 * _ink(text).sum()
+
+
+def test_checkbox_and_its_mark_go_and_round_letters_stay() -> None:
+    """A ticked box beside "M" is erased with its tick; an O of the same size in "PO BOX" is kept."""
+
+    def draw(d: ImageDraw.ImageDraw, form: bool) -> None:
+        d.text((160, 40), "M", font=_font(14), fill=0)
+        d.text((600, 40), "PO BOX (HMO)", font=_font(14, bold=True), fill=0)
+        d.text((1150, 30), "O0DQ", font=_font(18), fill=0)
+        d.text((1450, 30), "O0D", font=_font(20, bold=True), fill=0)
+        if form:
+            d.rectangle((60, 45, 105, 90), outline=0, width=3)
+            d.line((68, 70, 80, 85, 112, 30), fill=0, width=4)  # a tick running past the border
+
+    formed, text = _text_only(draw)
+    found = find_form_lines(formed, DPI)
+    cleaned = remove_form_lines(formed, DPI)
+    assert found.checkboxes == 1
+    assert _ink(cleaned)[:, :140].sum() == 0
+    assert (_ink(cleaned) & _ink(text)).sum() == _ink(text).sum()
+
+
+def test_filled_bar_is_not_a_rule() -> None:
+    """A solid shaded bar (a section heading's background) is left alone."""
+    image, draw = _strip()
+    draw.rectangle((40, 40, 1600, 120), fill=0)
+    formed = np.asarray(image).copy()
+    assert (remove_form_lines(formed, DPI) == formed).all()
+
+
+@pytest.mark.parametrize("letter", ["M", "F"])
+def test_tesseract_reads_the_option_letter_once_the_box_is_gone(letter: str, settings: Settings) -> None:
+    """Real Tesseract: "☒ M" reads as a word "M" after removal (before, box and letter merge into one word)."""
+    image, draw = _strip(2.0, 0.5)
+    draw.rectangle((40, 40, 80, 80), outline=0, width=3)
+    draw.line((44, 44, 76, 76), fill=0, width=4)
+    draw.line((76, 44, 44, 76), fill=0, width=4)
+    draw.text((92, 34), letter, font=_font(12), fill=0)
+    draw.text((300, 34), "Sex", font=_font(12), fill=0)
+    page = cv2.copyMakeBorder(np.asarray(image), 60, 60, 60, 60, cv2.BORDER_CONSTANT, value=255)
+    text = ocr_image(remove_form_lines(page, DPI), settings, page=1, dpi=DPI, timeout=30, psm=6)
+    assert letter in [w.text for w in text.words]

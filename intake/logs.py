@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from contextvars import ContextVar
 
-__all__ = ["subject_id", "configure_logging"]
+__all__ = ["subject_id", "configure_logging", "safe_traceback"]
 
 subject_id: ContextVar[str] = ContextVar("subject_id", default="-")
 
@@ -33,3 +33,15 @@ def configure_logging(level: int = logging.INFO) -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s [%(subject)s] %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(level)
+
+
+def safe_traceback(exc: BaseException) -> str:
+    """The exception's type and stack frames, without its message or locals.
+
+    Third-party messages may quote document text (PHI), so the message is left
+    out; file names, line numbers and function names are enough to find a bug.
+    """
+    import traceback
+
+    frames = "".join(traceback.format_list(traceback.extract_tb(exc.__traceback__)))
+    return f"Traceback (message withheld: may quote document text):\n{frames}{type(exc).__qualname__}"

@@ -19,6 +19,7 @@ from typing import Any
 
 from intake.document import Channel
 from intake.errors import ConfigError, IntakeError
+from intake.logs import safe_traceback
 from storage.keys import CHANNELS
 from workers.context import WorkerContext
 from workers.ingest import ingest_file
@@ -133,7 +134,7 @@ def process_inputs(
             # The type only: messages and tracebacks of third-party errors may quote file contents.
             log.error("unexpected %s on document=%s; rerun with -vv for the traceback", type(exc).__name__,
                       document_id or "-")
-            log.debug("traceback", exc_info=True)
+            log.debug("%s", safe_traceback(exc))
             outcome = JobOutcome(document_id, "failed", "failed", reason_code="internal_error",
                                  seconds=time.perf_counter() - started)
         outcomes.append(outcome)

@@ -22,8 +22,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from intake.document import Channel, SourceDocument
-from intake.errors import IntakeError
-from intake.logs import subject_id
+from intake.errors import ExtractionError, IntakeError
+from intake.logs import safe_traceback, subject_id
 from storage.keys import quarantine_key, quarantine_reason_key
 from storage.records import DocumentRecord
 from workers import faults
@@ -117,8 +117,7 @@ def run_document(
             return _on_error(ctx, document, exc, retries_left, raise_failures, started)
         except Exception as exc:
             # The type names the fault without quoting anything from the document.
-            log.error("unexpected %s on attempt %d", type(exc).__name__, document.attempts)
-            log.debug("traceback", exc_info=True)
+            log.error("unexpected %s on attempt %d\n%s", type(exc).__name__, document.attempts, safe_traceback(exc))
             ctx.records.set_state(
                 document.id,
                 "failed",
@@ -128,7 +127,11 @@ def run_document(
                 "see the worker log for this document id, then `intake requeue` it",
                 details={"error_type": type(exc).__name__},
             )
-            raise
+            # Re-raised without its message (RQ stores and logs what it gets): a code and the type.
+            raise ExtractionError(
+                f"an unexpected {type(exc).__name__} stopped processing document {document.id}",
+                code="internal_error",
+            ) from None
         contract = saved.contract
         log.info("processed status=%s attempt=%d", saved.status, document.attempts)
         return JobOutcome(

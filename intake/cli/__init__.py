@@ -15,6 +15,7 @@ import click
 
 from intake.config import Settings
 from intake.errors import IntakeError
+from intake.logs import safe_traceback
 
 __all__ = ["main"]
 
@@ -33,7 +34,7 @@ class _IntakeGroup(click.Group):
         except Exception as exc:
             # A bug, not bad input. Third-party messages may quote document text (PHI),
             # so only the exception's type is shown; -vv logs the traceback.
-            logging.getLogger("intake.cli").debug("unexpected error", exc_info=True)
+            logging.getLogger("intake.cli").debug("%s", safe_traceback(exc))
             click.echo(f"error [internal_error]: unexpected {type(exc).__name__}; "
                        "rerun with -vv for the traceback and report it", err=True)
             sys.exit(70)

@@ -1,0 +1,15 @@
+from intake.logs import safe_traceback
+
+
+def test_safe_traceback_keeps_frames_but_not_the_message():
+    """A logged traceback names the function and type but never quotes the message (may be PHI)."""
+
+    def parse_number(text):
+        return int(text)
+
+    try:
+        parse_number("1EG4TE5MK73")
+    except ValueError as exc:
+        rendered = safe_traceback(exc)
+    assert "parse_number" in rendered and "ValueError" in rendered
+    assert "1EG4TE5MK73" not in rendered

@@ -149,18 +149,4 @@ def _duplicate(ctx: WorkerContext, document_id: int, seconds: float) -> JobOutco
     if application is None:
         return JobOutcome(document.id, "duplicate", document.state, document.attempts,
                           reason_code=document.reason_code, seconds=seconds)
-    contract = application.contract
-    return JobOutcome(
-        document_id=document.id,
-        outcome="duplicate",
-        state=document.state,
-        attempt=document.attempts,
-        pages=int((contract.get("document") or {}).get("pages") or 0),
-        kind=application.kind,
-        status=application.status,
-        confirmation_number=application.confirmation_number,
-        receipt_source=(contract.get("receipt") or {}).get("source"),
-        missing=len(contract.get("missing") or []),
-        review=len(contract.get("review") or []),
-        seconds=seconds,
-    )
+    return JobOutcome.of_application("duplicate", document, application, seconds)

@@ -18,14 +18,14 @@ from __future__ import annotations
 import json
 import logging
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from intake.document import Channel, SourceDocument
 from intake.errors import ExtractionError, IntakeError
 from intake.logs import safe_traceback, subject_id
 from storage.keys import quarantine_key, quarantine_reason_key
-from storage.records import DocumentRecord
+from storage.records import ApplicationRecord, DocumentRecord
 from workers import faults
 from workers.context import WorkerContext, current
 
@@ -54,6 +54,27 @@ class JobOutcome:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @classmethod
+    def of_application(
+        cls, outcome: str, document: DocumentRecord, application: ApplicationRecord, seconds: float
+    ) -> JobOutcome:
+        """The outcome for a document that has an application: its counts and codes, never its values."""
+        contract = application.contract
+        return cls(
+            document_id=document.id,
+            outcome=outcome,
+            state=document.state,
+            attempt=document.attempts,
+            pages=int((contract.get("document") or {}).get("pages") or 0),
+            kind=application.kind,
+            status=application.status,
+            confirmation_number=application.confirmation_number,
+            receipt_source=(contract.get("receipt") or {}).get("source"),
+            missing=len(contract.get("missing") or []),
+            review=len(contract.get("review") or []),
+            seconds=seconds,
+        )
 
 
 def quarantine_document(ctx: WorkerContext, document: DocumentRecord, error: IntakeError) -> DocumentRecord:
@@ -132,21 +153,9 @@ def run_document(
                 f"an unexpected {type(exc).__name__} stopped processing document {document.id}",
                 code="internal_error",
             ) from None
-        contract = saved.contract
         log.info("processed status=%s attempt=%d", saved.status, document.attempts)
-        return JobOutcome(
-            document_id=document.id,
-            outcome="processed",
-            state="processed",
-            attempt=document.attempts,
-            pages=int((contract.get("document") or {}).get("pages") or 0),
-            kind=saved.kind,
-            status=saved.status,
-            confirmation_number=saved.confirmation_number,
-            receipt_source=(contract.get("receipt") or {}).get("source"),
-            missing=len(contract.get("missing") or []),
-            review=len(contract.get("review") or []),
-            seconds=time.perf_counter() - started,
+        return JobOutcome.of_application(
+            "processed", replace(document, state="processed"), saved, time.perf_counter() - started
         )
     finally:
         subject_id.reset(token)

@@ -33,6 +33,11 @@ async def users(request: Request, user: SignedIn = Depends(require(Permission.AD
     return await run_in_threadpool(_page, request, user)
 
 
+def _check_role(role: str) -> None:
+    if role not in {r.value for r in Role}:
+        raise IntakeError("pick one of the roles", code="bad_role")
+
+
 @router.post("/admin/users", include_in_schema=False)
 async def add_user(
     request: Request,
@@ -43,8 +48,7 @@ async def add_user(
 ) -> Response:
     accounts = get_context(request).accounts
     try:
-        if role not in {r.value for r in Role}:
-            raise IntakeError("pick one of the roles", code="bad_role")
+        _check_role(role)
         await run_in_threadpool(accounts.add_user, name, password, role)
     except IntakeError as exc:
         return await run_in_threadpool(lambda: _page(request, user, error=exc.message, status_code=422))
@@ -63,8 +67,7 @@ async def update_user(
 ) -> Response:
     accounts = get_context(request).accounts
     try:
-        if role not in {r.value for r in Role}:
-            raise IntakeError("pick one of the roles", code="bad_role")
+        _check_role(role)
         if user_id == user.user_id and (active != "yes" or role != user.role):
             raise IntakeError("you cannot demote or disable yourself; ask another supervisor", code="self_change")
         await run_in_threadpool(

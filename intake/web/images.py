@@ -21,6 +21,7 @@ import numpy as np
 
 from intake.config import Settings
 from intake.errors import NotFound
+from intake.ocr.preprocess import rotate_quarter
 from storage.blobs import BlobStore
 from storage.keys import original_key
 
@@ -57,12 +58,6 @@ def _as_display(image: np.ndarray) -> np.ndarray:
         return image
     scale = _DISPLAY_WIDTH / width
     return cv2.resize(image, (_DISPLAY_WIDTH, int(height * scale)), interpolation=cv2.INTER_AREA)
-
-
-def _rotate(image: np.ndarray, degrees: int) -> np.ndarray:
-    """Turn clockwise by a multiple of 90 degrees (as the pipeline did before reading)."""
-    turns = (int(degrees) // 90) % 4
-    return np.rot90(image, k=-turns) if turns else image
 
 
 class PageImages:
@@ -103,7 +98,8 @@ class PageImages:
         number = int(box["page"])
         if not 1 <= number <= len(pages):
             raise NotFound("the field's page is not in this document")
-        image = _rotate(pages[number - 1], int(box.get("rotation") or 0))
+        # the box refers to the page as the pipeline turned it before reading
+        image = rotate_quarter(pages[number - 1], (int(box.get("rotation") or 0) // 90) * 90)
         height, width = image.shape[:2]
         sx = width / float(box.get("image_width") or width)
         sy = height / float(box.get("image_height") or height)

@@ -10,7 +10,9 @@ processing state machine::
 
 ``applications`` holds one contract record per document (the JSON, plus the
 columns people filter and sort on). ``events`` is an append-only audit trail;
-its ``details`` carry ids and codes only, never PHI.
+its ``details`` carry ids and codes only, never PHI. ``outreach_attempts`` logs
+each call made to obtain missing information (whom, how it went; no free
+text); its table is created by the web app's revision ``0100_web_users``.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.database import Base, JsonDocument, UtcDateTime, utcnow
 
-__all__ = ["DOCUMENT_STATES", "DocumentRow", "ApplicationRow", "EventRow"]
+__all__ = ["DOCUMENT_STATES", "DocumentRow", "ApplicationRow", "EventRow", "OutreachAttempt"]
 
 DOCUMENT_STATES = ("received", "queued", "processing", "processed", "quarantined", "failed")
 
@@ -86,3 +88,16 @@ class EventRow(Base):
     details: Mapped[dict[str, Any]] = mapped_column(JsonDocument, default=dict)
 
     __table_args__ = (sa.Index("ix_events_subject", "subject_type", "subject_id"),)
+
+
+class OutreachAttempt(Base):
+    __tablename__ = "outreach_attempts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    contact: Mapped[str] = mapped_column(sa.String(32))  # one of intake.web.models.CONTACTS
+    outcome: Mapped[str] = mapped_column(sa.String(32))  # one of intake.web.models.OUTCOMES
+    by_user: Mapped[str] = mapped_column(sa.String(64))
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

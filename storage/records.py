@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 
+from intake.errors import IntakeError
 from storage.keys import original_key
 
 __all__ = [
@@ -24,11 +25,19 @@ __all__ = [
     "ApplicationFilter",
     "Page",
     "RecordStore",
+    "RecordChanged",
     "SYSTEM_ACTOR",
 ]
 
 SYSTEM_ACTOR = "system"
 T = TypeVar("T")
+
+
+class RecordChanged(IntakeError):
+    """The application changed since the caller read it (its ``updated_at`` moved on)."""
+
+    code = "changed_meanwhile"
+    exit_code = 75
 
 
 @dataclass(frozen=True)
@@ -182,8 +191,17 @@ class RecordStore(Protocol):
         actor: str,
         action: str = "application_edited",
         details: dict[str, Any] | None = None,
+        expected_version: datetime | None = None,
     ) -> ApplicationRecord:
-        """Replace a stored application's contract (a reviewer's edit); the confirmation number is kept."""
+        """Replace a stored application's contract (a reviewer's edit); the confirmation number is kept.
+
+        With ``expected_version`` (the ``updated_at`` the caller read), a record
+        changed meanwhile raises ``RecordChanged`` instead of being overwritten;
+        the check and the write share the row lock.
+        """
+
+    def add_outreach_attempt(self, application_id: int, *, contact: str, outcome: str, actor: str) -> None:
+        """Log one contact attempt on an application and its ``outreach_attempt`` event together."""
 
     def get_application(self, document_id: int) -> ApplicationRecord | None: ...
 

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from intake.config import Settings
 from intake.errors import NotFound, StorageError
 from storage.database import open_database, session_factory, utcnow
-from storage.models import DOCUMENT_STATES, ApplicationRow, DocumentRow, EventRow
+from storage.models import DOCUMENT_STATES, ApplicationRow, DocumentRow, EventRow, OutreachAttempt
 from storage.records import (
     SYSTEM_ACTOR,
     ApplicationFilter,
@@ -32,6 +32,7 @@ from storage.records import (
     DocumentRecord,
     EventRecord,
     Page,
+    RecordChanged,
 )
 
 __all__ = ["SqlRecordStore", "open_record_store", "DEFAULT_JOB_TIMEOUT"]
@@ -446,9 +447,18 @@ class SqlRecordStore:
         actor: str,
         action: str = "application_edited",
         details: dict[str, Any] | None = None,
+        expected_version: datetime | None = None,
     ) -> ApplicationRecord:
         with self._tx() as session:
             document = self._lock_document(session, document_id)
+            if expected_version is not None:
+                current = session.scalar(
+                    sa.select(ApplicationRow.updated_at).where(ApplicationRow.document_id == document.id)
+                )
+                if current is not None and current != expected_version:
+                    raise RecordChanged(
+                        "someone changed this application meanwhile; reload it and redo your change"
+                    )
             row, _ = self._write_application(session, document, contract, must_exist=True)
             self._event(
                 session, "application", row.id, action, actor,
@@ -504,6 +514,15 @@ class SqlRecordStore:
             total = session.execute(counter).scalar_one()
             items = [_application(row, sha) for row, sha in session.execute(query).all()]
             return Page(items=items, total=total, limit=limit, offset=offset)
+
+    def add_outreach_attempt(self, application_id: int, *, contact: str, outcome: str, actor: str) -> None:
+        with self._tx() as session:
+            if session.get(ApplicationRow, application_id) is None:
+                raise NotFound(f"no application with id {application_id}; go back to the queue")
+            session.add(OutreachAttempt(application_id=application_id, contact=contact, outcome=outcome,
+                                        by_user=actor, at=utcnow()))
+            self._event(session, "application", application_id, "outreach_attempt", actor,
+                        {"contact": contact, "outcome": outcome})
 
     # -- audit -----------------------------------------------------------------
     def add_event(

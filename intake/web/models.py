@@ -2,9 +2,10 @@
 
 ``users`` (name, Argon2 hash, role), ``web_sessions`` (only the SHA-256 of a
 session token is kept, with the session's CSRF token), ``login_attempts``
-(for lockout after repeated failures) and ``outreach_attempts`` (the log of
-calls made to obtain missing information). They are created by this
-package's own Alembic revision in ``storage/migrations/versions``.
+(for lockout after repeated failures); ``outreach_attempts`` (the log of
+calls made to obtain missing information) is declared in ``storage.models``,
+because the record store writes it with its audit event. They are created by
+the web app's own Alembic revision in ``storage/migrations/versions``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.database import Base, UtcDateTime, utcnow
+from storage.models import OutreachAttempt  # declared with the records it hangs off; re-exported here
 
 __all__ = ["User", "WebSession", "LoginAttempt", "OutreachAttempt", "CONTACTS", "OUTCOMES"]
 
@@ -52,17 +54,4 @@ class LoginAttempt(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_name: Mapped[str] = mapped_column(sa.String(64))
     succeeded: Mapped[bool] = mapped_column(sa.Boolean)
-    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
-
-
-class OutreachAttempt(Base):
-    __tablename__ = "outreach_attempts"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    application_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("applications.id", ondelete="CASCADE"), index=True
-    )
-    contact: Mapped[str] = mapped_column(sa.String(32))  # one of CONTACTS
-    outcome: Mapped[str] = mapped_column(sa.String(32))  # one of OUTCOMES
-    by_user: Mapped[str] = mapped_column(sa.String(64))
     at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

@@ -22,11 +22,11 @@ from intake.plans import plan_name
 from intake.web.accounts import SignedIn
 from intake.web.context import WebContext
 from intake.web.fields import Edit, get_path, set_path, validate_edit
-from intake.web.models import CONTACTS, OUTCOMES, OutreachAttempt
+from intake.web.models import CONTACTS, OUTCOMES
 from intake.web.roles import Permission, allowed
 from intake.web.transitions import check_transition
 from storage.models import ApplicationRow
-from storage.records import ApplicationRecord, EventRecord
+from storage.records import ApplicationRecord, EventRecord, RecordChanged
 
 __all__ = ["Conflict", "REJECTION_REASONS", "Review"]
 
@@ -34,11 +34,7 @@ __all__ = ["Conflict", "REJECTION_REASONS", "Review"]
 REJECTION_REASONS: tuple[str, ...] = ("required_documents_not_received", "cms_rejected")
 
 
-class Conflict(IntakeError):
-    """The record changed since the page was loaded."""
-
-    code = "changed_meanwhile"
-    exit_code = 75
+Conflict = RecordChanged  # the record changed since the page was loaded
 
 
 class Review:
@@ -85,8 +81,12 @@ class Review:
                 raise Conflict("someone changed this application meanwhile; reload the page and redo your change")
             contract = copy.deepcopy(record.contract)
             change(contract)
+            # The lock only orders this process; the store re-checks the version under the
+            # row lock, so an edit from another web process between our read and this
+            # write is refused, not overwritten.
             return self._records.update_application(
-                record.document_id, contract, actor=user.name, action=action, details=details
+                record.document_id, contract, actor=user.name, action=action, details=details,
+                expected_version=record.updated_at,
             )
 
     def edit_field(
@@ -171,13 +171,7 @@ class Review:
         """One contact attempt (whom, how it went); no free text, so no PHI lands in the log."""
         if contact not in CONTACTS or outcome not in OUTCOMES:
             raise IntakeError("pick whom you contacted and how it went", code="bad_choice")
-        record = self.load(application_id)
-        with self._context.db.begin() as db:
-            db.add(OutreachAttempt(application_id=record.id, contact=contact, outcome=outcome, by_user=user.name))
-        self._records.add_event(
-            "application", record.id, "outreach_attempt", actor=user.name,
-            details={"contact": contact, "outcome": outcome},
-        )
+        self._records.add_outreach_attempt(application_id, contact=contact, outcome=outcome, actor=user.name)
 
     def field_value(self, record: ApplicationRecord, path: str) -> Any:
         return get_path(record.contract, path)

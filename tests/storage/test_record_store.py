@@ -11,8 +11,8 @@ from alembic.migration import MigrationContext
 
 from intake.errors import NotFound
 from storage.database import Base, make_engine, migrate
-from storage.models import DocumentRow
-from storage.records import ApplicationFilter, RecordStore
+from storage.models import DocumentRow, OutreachAttempt
+from storage.records import ApplicationFilter, RecordChanged, RecordStore
 from storage.sql_records import SqlRecordStore
 
 DROPPED = datetime(2026, 11, 30, 23, 41, 7, tzinfo=UTC)
@@ -132,6 +132,36 @@ def test_update_application_records_who_edited(records: SqlRecordStore) -> None:
     assert edited.confirmation_number == "12345678" and edited.status == "in_progress"
     events = records.events_for("application", saved.id)
     assert [(e.actor, e.action) for e in events] == [("user:7", "application_edited")]
+
+
+def test_update_application_refuses_a_record_changed_since_it_was_read(records: SqlRecordStore) -> None:
+    """With the version the editor read, a second edit made on that same version is refused, not applied."""
+    doc, _ = _add(records, "9" * 64)
+    read = records.save_application(doc.id, _contract("9" * 64, "12345670"))
+    records.update_application(doc.id, _contract("9" * 64, None, status="in_progress"), actor="ann",
+                               expected_version=read.updated_at)
+    with pytest.raises(RecordChanged) as refused:
+        records.update_application(doc.id, _contract("9" * 64, None, status="rejected"), actor="bob",
+                                   expected_version=read.updated_at)
+    assert refused.value.code == "changed_meanwhile"
+    assert records.get_application(doc.id).status == "in_progress"
+    assert [e.actor for e in records.events_for("application", read.id)] == ["ann"]
+
+
+def test_outreach_attempt_is_logged_with_its_event(records: SqlRecordStore) -> None:
+    """An outreach attempt lands in outreach_attempts and the audit trail; an unknown application is NotFound."""
+    doc, _ = _add(records, "8" * 64)
+    saved = records.save_application(doc.id, _contract("8" * 64, "12345671"))
+    records.add_outreach_attempt(saved.id, contact="agent", outcome="left_message", actor="rita")
+    with records.engine.connect() as conn:
+        rows = conn.execute(sa.select(OutreachAttempt.contact, OutreachAttempt.outcome, OutreachAttempt.by_user)).all()
+    assert [tuple(r) for r in rows] == [("agent", "left_message", "rita")]
+    events = records.events_for("application", saved.id)
+    assert [(e.action, e.details) for e in events] == [
+        ("outreach_attempt", {"contact": "agent", "outcome": "left_message"})
+    ]
+    with pytest.raises(NotFound):
+        records.add_outreach_attempt(saved.id + 1000, contact="agent", outcome="reached", actor="rita")
 
 
 def test_state_changes_write_their_event_in_the_same_transaction(records: SqlRecordStore) -> None:

@@ -25,6 +25,19 @@ _STATUSES = [
 ]
 
 
+_PIPE_WIDTH = 160  # columns for tables when stdout is a pipe or a CI log (rich would assume 80)
+
+
+def _console(*, stderr: bool = False):
+    """A rich console; when it is not a terminal, wide enough that tables keep whole words."""
+    from rich.console import Console
+
+    console = Console(stderr=stderr)
+    if not console.is_terminal:
+        console.width = max(console.width, _PIPE_WIDTH)
+    return console
+
+
 def _context(settings: Settings):
     from workers.context import build_context
 
@@ -45,18 +58,17 @@ def _command(fn: click.Command) -> click.Command:
 @click.pass_obj
 def process_command(settings: Settings, paths: tuple[Path, ...], channel: str | None, as_json: bool) -> None:
     """Process files in-process, without Redis (what `make run` uses)."""
-    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from workers.embedded import collect_inputs, process_inputs
 
     inputs = collect_inputs(paths, channel)
     ctx = _context(settings)
-    console = Console(stderr=as_json)
+    console = _console(stderr=as_json)
     started = time.perf_counter()
     with Progress(
         TextColumn("[bold]processing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=Console(stderr=True), transient=as_json, disable=not inputs,
+        console=_console(stderr=True), transient=as_json, disable=not inputs,
     ) as progress:
         task = progress.add_task("documents", total=len(inputs))
         outcomes = process_inputs(ctx, inputs, on_done=lambda _item, _outcome: progress.advance(task))
@@ -172,7 +184,6 @@ def _iso(value) -> str | None:
 @click.pass_obj
 def list_command(settings: Settings, status, documents, state, as_json, limit, offset) -> None:
     """List applications (ids, numbers, statuses; no PHI) or, with --documents, documents."""
-    from rich.console import Console
     from rich.table import Table
 
     from storage.records import ApplicationFilter
@@ -210,7 +221,7 @@ def list_command(settings: Settings, status, documents, state, as_json, limit, o
             (str(row[c])[:12] if c in ("sha256", "document_sha256") else str(row[c]) if row[c] is not None else "-")
             for c in columns
         ])
-    Console().print(table)
+    _console().print(table)
 
 
 @_command

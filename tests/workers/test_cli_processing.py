@@ -105,6 +105,17 @@ def test_process_then_list_show_export(cli_env: dict[str, str], tmp_path: Path) 
     assert all(d["duplicates"] == 1 for d in documents)
 
 
+def test_process_table_keeps_whole_words_in_a_pipe(cli_env: dict[str, str], tmp_path: Path) -> None:
+    """Piped (not a terminal, no COLUMNS), the summary table is not squeezed to 80 columns and cut with '…'."""
+    env = {k: v for k, v in cli_env.items() if k != "COLUMNS"}
+    result = _invoke(env, "process", str(_corpus(tmp_path)))
+    assert result.exit_code == 0, result.output
+    table = result.stdout
+    assert "…" not in table
+    for word in ("confirmation", "enrollment_application", "submitted", "portal_submission"):
+        assert word in table, word
+
+
 def test_show_unknown_reference_exits_66(cli_env: dict[str, str]) -> None:
     """An id that matches nothing gives the not_found code and exit status 66."""
     result = _invoke(cli_env, "show", "424242")

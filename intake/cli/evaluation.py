@@ -66,8 +66,7 @@ def eval_command(settings, directory: Path, json_out: Path | None, ocr: bool, li
     """Run the pipeline on every document of DIRECTORY that has a truth file and print the figures."""
     import json
 
-    from rich.console import Console
-
+    from intake.cli.console import make_console
     from intake.errors import NotFound
     from intake.evaluation import evaluate_documents, find_labeled, ocr_figures, print_report, summarise
 
@@ -76,7 +75,7 @@ def eval_command(settings, directory: Path, json_out: Path | None, ocr: bool, li
         raise NotFound(f"no documents with truth files under {directory}; expected DIR/truth/<channel>/*.truth.json")
     if limit:
         docs = docs[:limit]
-    console = Console(stderr=True)
+    console = make_console(stderr=True)
     done = 0
 
     def progress(item) -> None:
@@ -90,7 +89,7 @@ def eval_command(settings, directory: Path, json_out: Path | None, ocr: bool, li
     figures = summarise([item.score for item in evaluated])
     if ocr:
         figures["ocr"] = ocr_figures(evaluated, settings)
-    print_report(figures, Console(), documents=per_document)
+    print_report(figures, make_console(), documents=per_document)
     if json_out:
         json_out.write_text(json.dumps(figures, indent=2) + "\n")
         click.echo(f"figures written to {json_out}")

@@ -25,17 +25,10 @@ _STATUSES = [
 ]
 
 
-_PIPE_WIDTH = 160  # columns for tables when stdout is a pipe or a CI log (rich would assume 80)
-
-
 def _console(*, stderr: bool = False):
-    """A rich console; when it is not a terminal, wide enough that tables keep whole words."""
-    from rich.console import Console
+    from intake.cli.console import make_console
 
-    console = Console(stderr=stderr)
-    if not console.is_terminal:
-        console.width = max(console.width, _PIPE_WIDTH)
-    return console
+    return make_console(stderr=stderr)
 
 
 def _context(settings: Settings):

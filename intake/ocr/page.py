@@ -54,6 +54,9 @@ class RecognizedPage:
     ``stamp_text`` the words read from the stamp alone (mail stamp), told
     apart from the print by ``stamp_ink``: "red" (a colour scan's red layer)
     or "grey" (a grey scan, by tone and stroke width; a weaker signal).
+    ``stamp_alternates`` further readings of the same stamp (other scale, blur,
+    page segmentation), made only when the first reading looked doubtful: the
+    parser votes between them and reviews a disagreement.
     ``rules`` the printed form rules found before OCR (underlines, cell borders:
     thin horizontal and long vertical segments), in ``image`` pixels.
     """
@@ -66,3 +69,4 @@ class RecognizedPage:
     seconds: float = 0.0
     rules: tuple[Box, ...] = ()
     stamp_ink: Literal["red", "grey"] | None = None
+    stamp_alternates: tuple[PageText, ...] = ()

@@ -12,7 +12,9 @@ mapped back into the page image's pixel space, so review crops line up.
 
 from __future__ import annotations
 
+import logging
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -26,7 +28,12 @@ from intake.ocr.page_text import Box, PageText, Word
 from intake.ocr.preprocess import estimate_skew
 from intake.ocr.tesseract import ocr_image
 
-__all__ = ["StampReading", "find_page_stamp", "stamp_regions", "read_stamp", "read_grey_stamp"]
+__all__ = [
+    "SECOND_READINGS", "StampReading", "doubtful", "find_page_stamp", "stamp_regions", "read_stamp",
+    "read_grey_stamp",
+]
+
+log = logging.getLogger(__name__)
 
 MAX_STAMP_TILT = 25.0
 MAX_REGIONS = 3
@@ -87,27 +94,116 @@ def _box_back(box: Box, inverse: np.ndarray, dx: int, dy: int, limit: tuple[int,
     return Box(left=left, top=top, width=max(1, right - left), height=max(1, bottom - top))
 
 
+@dataclass(frozen=True)
+class _Variant:
+    """One way of reading an upright stamp crop: its scale, a softening blur, Tesseract's page segmentation."""
+
+    scale: float = 1.0
+    blur: bool = False
+    psm: int = 6
+
+    def prepare(self, turned: np.ndarray, dpi: int) -> tuple[np.ndarray, int]:
+        image = turned
+        if self.blur:
+            # print crossing a stroke leaves ragged notches; a slight blur closes the thinnest
+            image = cv2.GaussianBlur(image, (3, 3), 0)
+        if self.scale != 1.0:
+            image = cv2.resize(image, None, fx=self.scale, fy=self.scale, interpolation=cv2.INTER_CUBIC)
+        return image, round(dpi * self.scale)
+
+
+_FIRST_READING = _Variant()
+#: Readings made only when the first is doubtful. Each misreads a different damaged glyph, so the
+#: parser can vote: 1.5x (Tesseract segments broken digits better when larger), blurred, and sparse
+#: text (psm 11 reads each line on its own, so one damaged line does not spoil the block's layout).
+SECOND_READINGS = (_Variant(scale=1.5), _Variant(blur=True), _Variant(psm=11))
+#: A stamp word read below this confidence (or a date with no four-digit year) makes the reading doubtful.
+DOUBTFUL_CONF = 0.9
+_YEAR_LIKE = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
+
+
+def doubtful(text: PageText) -> bool:
+    """Whether a stamp reading should be checked by reading again: a weak word, or no year printed."""
+    if any(any(ch.isalnum() for ch in w.text) and w.conf < DOUBTFUL_CONF for w in text.words):
+        return True
+    return _YEAR_LIKE.search(text.text) is None
+
+
+@dataclass(frozen=True)
+class _Turned:
+    image: np.ndarray
+    inverse: np.ndarray  # upright crop pixels -> crop pixels
+    x0: int
+    y0: int
+
+
+def _turn(crops: Iterable[tuple[np.ndarray, int, int]]) -> list[_Turned]:
+    out = []
+    for crop, x0, y0 in crops:
+        turned, matrix, _ = _upright(crop)
+        out.append(_Turned(turned, cv2.invertAffineTransform(matrix), x0, y0))
+    return out
+
+
 def _read_regions(
-    crops: Iterable[tuple[np.ndarray, int, int]], settings: Settings, *, page: int, dpi: int, timeout: float,
+    turned: list[_Turned], variant: _Variant, settings: Settings, *, page: int, dpi: int, timeout: float,
     size: tuple[int, int], rotation: int,
 ) -> PageText | None:
-    """OCR each (crop, x0, y0) upright as one block; words with boxes back in page space."""
+    """OCR each upright crop as one block; words with boxes back in page space."""
     width, height = size
     words: list[Word] = []
     line_base = 0
-    for crop, x0, y0 in crops:
-        turned, matrix, _ = _upright(crop)
-        text = ocr_image(turned, settings, page=page, dpi=dpi, timeout=timeout, psm=6)
-        inverse = cv2.invertAffineTransform(matrix)
+    for crop in turned:
+        image, read_dpi = variant.prepare(crop.image, dpi)
+        text = ocr_image(image, settings, page=page, dpi=read_dpi, timeout=timeout, psm=variant.psm)
         for word in text.words:
             if not any(ch.isalnum() for ch in word.text):
                 continue  # the stamp's frame read as '|' or '_'
-            box = _box_back(word.box, inverse, x0, y0, (width, height))
+            box = _unscale(word.box, variant.scale)
+            box = _box_back(box, crop.inverse, crop.x0, crop.y0, (width, height))
             words.append(Word(text=word.text, box=box, conf=word.conf, line=line_base + word.line))
         line_base += 1 + max((w.line for w in text.words), default=0)
     if not words:
         return None
     return PageText(page=page, width=width, height=height, dpi=dpi, source="ocr", words=tuple(words), rotation=rotation)
+
+
+def _unscale(box: Box, scale: float) -> Box:
+    if scale == 1.0:
+        return box
+    return Box(
+        left=int(box.left / scale), top=int(box.top / scale),
+        width=max(1, round(box.width / scale)), height=max(1, round(box.height / scale)),
+    )
+
+
+@dataclass(frozen=True)
+class _Readings:
+    first: PageText
+    alternates: tuple[PageText, ...]
+
+
+def _read_stamp_crops(
+    crops: list[tuple[np.ndarray, int, int]], settings: Settings, *, page: int, dpi: int, timeout: float,
+    size: tuple[int, int], rotation: int,
+) -> _Readings | None:
+    """The first reading of the stamp crops, and the second readings when the first is doubtful."""
+    if not crops:
+        return None
+    turned = _turn(crops)
+    kw = dict(page=page, dpi=dpi, timeout=timeout, size=size, rotation=rotation)
+    first = _read_regions(turned, _FIRST_READING, settings, **kw)  # type: ignore[arg-type]
+    if first is None:
+        return None
+    if not doubtful(first):
+        return _Readings(first, ())
+    alternates = []
+    for variant in SECOND_READINGS:
+        text = _read_regions(turned, variant, settings, **kw)  # type: ignore[arg-type]
+        if text is not None:
+            alternates.append(text)
+    log.debug("page %d: doubtful stamp reading, %d second readings", page, len(alternates))
+    return _Readings(first, tuple(alternates))
 
 
 def _with_margin(region: Region, margin: int, size: tuple[int, int]) -> tuple[int, int, int, int]:
@@ -119,20 +215,32 @@ def read_stamp(
     red: np.ndarray, settings: Settings, *, page: int, dpi: int, timeout: float, rotation: int = 0
 ) -> PageText | None:
     """Words of the red stamp(s), boxes in ``red``'s pixel space; None when the page has no red words."""
+    readings = _red_readings(red, settings, page=page, dpi=dpi, timeout=timeout, rotation=rotation)
+    return readings.first if readings is not None else None
+
+
+def _red_readings(
+    red: np.ndarray, settings: Settings, *, page: int, dpi: int, timeout: float, rotation: int = 0
+) -> _Readings | None:
     size = (red.shape[1], red.shape[0])
     crops = []
     for region in stamp_regions(red, dpi):
         x0, y0, x1, y1 = _with_margin(region, int(dpi / 10), size)
         crops.append((red[y0:y1, x0:x1], x0, y0))
-    if not crops:
-        return None
-    return _read_regions(crops, settings, page=page, dpi=dpi, timeout=timeout, size=size, rotation=rotation)
+    return _read_stamp_crops(crops, settings, page=page, dpi=dpi, timeout=timeout, size=size, rotation=rotation)
 
 
 def read_grey_stamp(
     grey: np.ndarray, settings: Settings, *, page: int, dpi: int, timeout: float, rotation: int = 0
 ) -> PageText | None:
     """Words of a stamp on a grey page, told from the print by its mid-grey tone; None when there is none."""
+    readings = _grey_readings(grey, settings, page=page, dpi=dpi, timeout=timeout, rotation=rotation)
+    return readings.first if readings is not None else None
+
+
+def _grey_readings(
+    grey: np.ndarray, settings: Settings, *, page: int, dpi: int, timeout: float, rotation: int = 0
+) -> _Readings | None:
     normalised = normalise_paper(grey, dpi)
     mask = stamp_tone_mask(normalised, dpi)
     size = (grey.shape[1], grey.shape[0])
@@ -140,26 +248,34 @@ def read_grey_stamp(
     for region in grey_stamp_regions(mask, dpi):
         x0, y0, x1, y1 = _with_margin(region, int(dpi / 10), size)
         crops.append((stamp_layer(normalised[y0:y1, x0:x1], mask[y0:y1, x0:x1], dpi), x0, y0))
-    if not crops:
-        return None
-    return _read_regions(crops, settings, page=page, dpi=dpi, timeout=timeout, size=size, rotation=rotation)
+    return _read_stamp_crops(crops, settings, page=page, dpi=dpi, timeout=timeout, size=size, rotation=rotation)
 
 
 @dataclass(frozen=True)
 class StampReading:
-    """The words of a page's stamp and the ink they were told apart by."""
+    """The words of a page's stamp, the ink they were told apart by, and any second readings."""
 
     text: PageText
     ink: Literal["red", "grey"]
+    alternates: tuple[PageText, ...] = ()
 
 
 def find_page_stamp(
     grey: np.ndarray, red: np.ndarray | None, settings: Settings, *, page: int, dpi: int, timeout: float,
     rotation: int = 0,
 ) -> StampReading | None:
-    """The stamp of one prepared page: from its red layer when the scan kept colour, else by tone on grey."""
+    """The stamp of one prepared page: from its red layer when the scan kept colour, else by tone on grey.
+
+    When the first reading is doubtful (``doubtful``) the crops are read again in
+    the ``SECOND_READINGS`` ways, kept as ``alternates`` for the parser to vote on.
+    """
+    kw = dict(page=page, dpi=dpi, timeout=timeout, rotation=rotation)
     if red is not None:
-        text = read_stamp(red, settings, page=page, dpi=dpi, timeout=timeout, rotation=rotation)
-        return StampReading(text, "red") if text is not None else None
-    text = read_grey_stamp(grey, settings, page=page, dpi=dpi, timeout=timeout, rotation=rotation)
-    return StampReading(text, "grey") if text is not None else None
+        readings = _red_readings(red, settings, **kw)  # type: ignore[arg-type]
+        ink: Literal["red", "grey"] = "red"
+    else:
+        readings = _grey_readings(grey, settings, **kw)  # type: ignore[arg-type]
+        ink = "grey"
+    if readings is None:
+        return None
+    return StampReading(readings.first, ink, readings.alternates)

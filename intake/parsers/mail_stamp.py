@@ -8,12 +8,17 @@ gave nothing, the page text is searched for a RECEIVED word with a date on its
 line or the next two. A stamp without a time means 00:00 plan local time
 (``has_time`` False). With the drop time known, a stamp's year is that year or
 the one before, and a year read one digit off is repaired (at lower confidence).
+When the first stamp reading was doubtful the OCR stage read it again
+(``RecognizedPage.stamp_alternates``): ``vote_readings`` keeps what most readings
+say and marks a disagreement, a lone reading or a time no reading could read
+(``8:2° AM``, ``22:48 PM``: rejected, never repaired) as doubt, which is reviewed.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections import Counter
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -23,9 +28,11 @@ from intake.extraction import ReceiptFinding
 from intake.ocr.page import RecognizedPage
 from intake.ocr.page_text import Box, PageText, Word
 from intake.parsers.local_time import localize
-from intake.parsers.timestamps import PrintedStamp, find_stamps, find_times
+from intake.parsers.timestamps import PrintedStamp, find_stamps, find_times, has_unread_time
 
-__all__ = ["find_stamp", "stamp_findings", "is_received_word"]
+__all__ = [
+    "DOUBTED_CONFIDENCE", "StampVote", "find_stamp", "stamp_findings", "is_received_word", "vote_readings",
+]
 
 # Short forms as stamped (REC'D, RECVD, RCVD), with the O-for-D slip OCR makes on them.
 _SHORT_FORMS = frozenset({"RECD", "RECVD", "RCVD", "RECO", "RECVO", "RCVO"})
@@ -54,7 +61,10 @@ def _stamp_years(not_after: datetime | None) -> tuple[int, ...]:
 
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 # A dater's date line: three characters for the month, a day, a four-digit year ("0CT i7 2026").
-_DATER_LINE = re.compile(r"(?<![A-Za-z0-9])(?P<mon>[A-Za-z0-9&$@]{3})(?P<gap>\s+)(?P<day>[0-9OoIli|]{1,2})(?=\s+[0-9]{4}\b)")
+# Print crossing the line may turn a space into a dot or dash ("JOL.IS.2026").
+_DATER_LINE = re.compile(
+    r"(?<![A-Za-z0-9])(?P<mon>[A-Za-z0-9&$@]{3})(?P<gap>[\s.\-]+)(?P<day>[0-9OoIli|SB]{1,2})(?=[\s.\-]+[0-9]{4}\b)"
+)
 
 
 def _near_month(token: str) -> str | None:
@@ -110,11 +120,68 @@ def _stamp_in(text: str, years: tuple[int, ...] = ()) -> tuple[PrintedStamp, boo
     return stamp, stamp.clock is not None
 
 
+#: The most a reading with a doubt (``StampVote.doubt``) is believed: below ``receipt.LOW_CONFIDENCE``.
+DOUBTED_CONFIDENCE = 0.7
+
+
+@dataclass(frozen=True)
+class StampVote:
+    """The stamp as most readings of it say, and why it is in doubt (None when it is not).
+
+    ``doubt`` codes: ``time_unread`` (a time is printed but no reading could read it),
+    ``readings_disagree`` (readings give different dates or times), ``single_reading``
+    (the first reading was doubtful and only one reading gave the chosen date or time).
+    """
+
+    stamp: PrintedStamp
+    doubt: str | None
+
+
+def _clock_of(text: str, found: tuple[PrintedStamp, bool] | None):  # noqa: ANN202 - time | None
+    if found is not None:
+        return found[0].clock
+    times = find_times(text)
+    return times[0][0] if times else None
+
+
+def vote_readings(texts: list[str], years: tuple[int, ...] = ()) -> StampVote | None:
+    """The date and time most readings of one stamp agree on (the first reading wins a tie), or None.
+
+    With one reading only, the doubt is a time printed but not readable. With
+    second readings (made because the first was doubtful), any disagreement, or a
+    value only one reading gave, is a doubt too: the best value is kept, reviewed.
+    """
+    parsed = [_stamp_in(text, years) for text in texts]
+    days = Counter(found[0].day for found in parsed if found is not None)
+    if not days:
+        return None
+    day, day_votes = days.most_common(1)[0]
+    agreeing = [found[0] for found in parsed if found is not None and found[0].day == day]
+    clocks = Counter(c for text, found in zip(texts, parsed, strict=True) if (c := _clock_of(text, found)) is not None)
+    clock, clock_votes = clocks.most_common(1)[0] if clocks else (None, 0)
+    # a value another reading read cleanly is not a repair
+    repaired = all(stamp.repaired for stamp in agreeing)
+    base = agreeing[0]
+    stamp = PrintedStamp(day, clock, base.start, base.end, base.style, repaired)
+    doubt = None
+    if clock is None and any(has_unread_time(text) for text in texts):
+        doubt = "time_unread"
+    elif len(texts) > 1:
+        if len(days) > 1 or len(clocks) > 1:
+            doubt = "readings_disagree"
+        elif day_votes < 2 or (clock is not None and clock_votes < 2):
+            doubt = "single_reading"
+    return StampVote(stamp, doubt)
+
+
 def _finding(stamp: PrintedStamp, tz: ZoneInfo, confidence: float, detail: str,
-             not_after: datetime | None) -> ReceiptFinding:
+             not_after: datetime | None, doubt: str | None = None) -> ReceiptFinding:
     local, issue = localize(stamp.wall, tz, not_after=not_after)
     if stamp.repaired:
         confidence -= 0.15
+    if doubt:
+        confidence = min(confidence, DOUBTED_CONFIDENCE)
+        detail += f"_{doubt}"
     if issue:
         confidence -= 0.2
         detail += f"_{issue}"
@@ -145,6 +212,10 @@ def _region_text(text: PageText, anchor: Box) -> str:
     return "\n".join(" ".join(w.text for w in sorted(ws, key=lambda w: w.box.left)) for ws in ordered)
 
 
+def _unread(found: tuple[PrintedStamp, bool], text: str) -> str | None:
+    return "time_unread" if not found[1] and has_unread_time(text) else None
+
+
 def _believable(stamp: PrintedStamp, not_after: datetime | None) -> bool:
     if not_after is None:
         return True
@@ -162,24 +233,26 @@ def find_stamp(page: RecognizedPage, tz: ZoneInfo, *, not_after: datetime | None
     """
     years = _stamp_years(not_after)
     if page.stamp_text is not None and page.stamp_text.words:
-        found = _stamp_in(page.stamp_text.text, years)
-        has_word = any(is_received_word(w.text) for w in page.stamp_text.words)
-        if found is not None and page.stamp_ink == "grey":
+        readings = [page.stamp_text, *page.stamp_alternates]
+        voted = vote_readings([r.text for r in readings], years)
+        has_word = any(is_received_word(w.text) for r in readings for w in r.words)
+        if voted is not None and page.stamp_ink == "grey":
             # Grey tone is a weaker sign than red ink: without its RECEIVED word a grey block with a
             # date may be other ink (a stamped or handwritten date), so it is only believed near the
             # drop time, and reviewed.
             if has_word:
-                return _finding(found[0], tz, 0.9, "stamp_grey_ink", not_after)
-            if _believable(found[0], not_after):
-                return _finding(found[0], tz, 0.7, "stamp_grey_ink_without_word", not_after)
-        elif found is not None:
+                return _finding(voted.stamp, tz, 0.9, "stamp_grey_ink", not_after, voted.doubt)
+            if _believable(voted.stamp, not_after):
+                return _finding(voted.stamp, tz, 0.7, "stamp_grey_ink_without_word", not_after, voted.doubt)
+        elif voted is not None:
             # Red ink with a date but no RECEIVED word is still the stamp, only less certain.
-            return _finding(found[0], tz, 0.95 if has_word else 0.8, "stamp_red_ink", not_after)
+            return _finding(voted.stamp, tz, 0.95 if has_word else 0.8, "stamp_red_ink", not_after, voted.doubt)
     for word in page.text.words:
         if is_received_word(word.text):
-            found = _stamp_in(_region_text(page.text, word.box), years)
+            region = _region_text(page.text, word.box)
+            found = _stamp_in(region, years)
             if found is not None:
-                return _finding(found[0], tz, 0.85, "stamp_page_text", not_after)
+                return _finding(found[0], tz, 0.85, "stamp_page_text", not_after, _unread(found, region))
     lines = [line.text for line in page.text.lines]
     for i, line in enumerate(lines):
         if not any(is_received_word(word) for word in line.split()):
@@ -187,7 +260,7 @@ def find_stamp(page: RecognizedPage, tz: ZoneInfo, *, not_after: datetime | None
         window = "\n".join(lines[i : i + 1 + _STAMP_SPAN])
         found = _stamp_in(window, years)
         if found is not None:
-            return _finding(found[0], tz, 0.8, "stamp_page_text", not_after)
+            return _finding(found[0], tz, 0.8, "stamp_page_text", not_after, _unread(found, window))
     for word in page.text.words:
         if _STAMP_MONTH.fullmatch(word.text):
             found = _stamp_in(_region_text(page.text, word.box), years)

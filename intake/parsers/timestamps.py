@@ -16,7 +16,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-__all__ = ["PrintedStamp", "find_stamps", "find_times", "parse_time"]
+__all__ = ["PrintedStamp", "find_stamps", "find_times", "has_unread_time", "parse_time"]
 
 # A digit, or a letter OCR commonly reads in its place.
 _D = r"[0-9OoIlSB]"
@@ -34,6 +34,10 @@ _TIME = (
     r"(?:\s?(?P<ampm>[AaPp])\.?\s?[Mm]\b\.?)?"
 )
 _TIME_RE = re.compile(rf"(?<![0-9A-Za-z]){_TIME}")
+# Something shaped like a time of day with AM/PM ("8:2° AM", "22:48 PM"), read or not.
+_TIME_SHAPE = re.compile(
+    r"(?<![0-9A-Za-z])[0-9OoIlSB]{1,2}\s?[:;.]\s?[^\s:;.]{1,3}\s?[AaPp]\.?\s?[Mm]\b"
+)
 _AFTER_DATE = rf"(?:[\s|,@]*(?:at\s+)?{_TIME})?"
 
 _DATE_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -121,6 +125,20 @@ def find_times(text: str) -> list[tuple[time, int, bool]]:
         if parsed is not None:
             found.append((parsed[0], m.start(), parsed[1]))
     return found
+
+
+def has_unread_time(text: str) -> bool:
+    """Whether ``text`` prints a time with AM/PM that cannot be read as one.
+
+    An impossible reading ("22:48 PM", minute 75) or a damaged digit ("8:2° AM") is
+    not repaired: the time is known to be there but not what it is, so the reading
+    must be checked.
+    """
+    for m in _TIME_SHAPE.finditer(text):
+        matched = _TIME_RE.match(text, m.start())
+        if matched is None or matched.end() < m.end() or parse_time(matched.groupdict()) is None:
+            return True
+    return False
 
 
 def _year(token: str, expected: Collection[int] = ()) -> tuple[int, bool]:

@@ -194,6 +194,7 @@ def recognize_page(page: Page, settings: Settings) -> RecognizedPage:
         colour=prepared.colour,
         stamp_text=stamp.text if stamp is not None else None,
         stamp_ink=stamp.ink if stamp is not None else None,
+        stamp_alternates=stamp.alternates if stamp is not None else (),
         seconds=seconds,
         rules=prepared.rules,
     )

@@ -26,7 +26,7 @@ import numpy as np
 
 from intake.ocr.page_text import Box
 
-__all__ = ["FormLines", "find_form_lines", "remove_form_lines", "rule_boxes"]
+__all__ = ["FormLines", "find_form_lines", "find_checkbox_squares", "remove_form_lines", "rule_boxes"]
 
 # Sizes in inches. A rule is longer than any straight stroke of a letter (a
 # 20 pt em dash is ~0.28"), and thinner than a filled bar or a bold glyph.
@@ -181,6 +181,30 @@ def _wall(ink: np.ndarray, x: int, y: int, w: int, h: int) -> float:
     return min(walls) / max(1, reach)
 
 
+def _round_hole(ink: np.ndarray, x: int, y: int, w: int, h: int) -> bool:
+    """The square is the hole inside a letter (O, 0, D), not a box's inside.
+
+    A hole is walled by ink just outside its edge. A box's inside is a
+    rectangle, so the corners of its bounding square are paper (unless a tick
+    crosses them); a letter's hole is round, so they are ink, and its walls are
+    pen strokes, thicker than a box's printed border.
+    """
+    height, width = ink.shape
+    y0, y1, x0, x1 = max(0, y - 2), min(height, y + h + 2), max(0, x - 2), min(width, x + w + 2)
+    ring = np.count_nonzero(ink[y0:y1, x0:x1]) - np.count_nonzero(ink[y : y + h, x : x + w])
+    ring_size = (y1 - y0) * (x1 - x0) - w * h
+    if ring < 0.6 * ring_size:
+        return False  # paper around it: an outer edge
+    t = max(2, min(w, h) // 8)
+    corners = (
+        ink[y : y + t, x : x + t],
+        ink[y : y + t, x + w - t : x + w],
+        ink[y + h - t : y + h, x : x + t],
+        ink[y + h - t : y + h, x + w - t : x + w],
+    )
+    return sum(np.count_nonzero(c) > 0.5 * c.size for c in corners) >= 3 and _wall(ink, x, y, w, h) > 0.12
+
+
 def _lone_squares(ink: np.ndarray, dpi: int) -> list[tuple[int, int, int, int]]:
     """Small hollow squares with no other square beside them (comb cells come in touching rows)."""
     lo, hi = _px(_BOX_MIN, dpi, 8), _px(_BOX_MAX, dpi, 12)
@@ -194,6 +218,8 @@ def _lone_squares(ink: np.ndarray, dpi: int) -> list[tuple[int, int, int, int]]:
         if not (lo <= w <= hi and lo <= h <= hi and 0.75 <= w / h <= 1.33):
             continue
         if _straight_sides(flat, upright, x, y, w, h) < 0.88 or _wall(ink, x, y, w, h) > 0.2:
+            continue
+        if _round_hole(ink, x, y, w, h):
             continue
         squares.append((x, y, w, h))
     # the inner and outer edge of one border give two nested contours: keep the outer
@@ -213,6 +239,15 @@ def _lone_squares(ink: np.ndarray, dpi: int) -> list[tuple[int, int, int, int]]:
         return same_row and gap < 0.35 * aw
 
     return [s for s in outer if not any(o is not s and beside(s, o) for o in outer)]
+
+
+def find_checkbox_squares(ink: np.ndarray, dpi: int) -> list[Box]:
+    """Checkbox squares in an ink mask (``uint8``, ink 255): small, square, straight-sided, alone.
+
+    Comb cells (squares touching a neighbour) and round letters are not
+    checkboxes. Rules touching a box should be removed from ``ink`` first.
+    """
+    return [Box(left=x, top=y, width=w, height=h) for x, y, w, h in _lone_squares(ink, dpi)]
 
 
 def _crossings(ink: np.ndarray, removed: np.ndarray, reach: int, *, horizontal: bool) -> np.ndarray:

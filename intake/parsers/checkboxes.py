@@ -1,11 +1,11 @@
 """Checkboxes: small squares on the page image, and whether something is marked in them.
 
-Boxes are found on the image (OpenCV contours that are small, square and
-hollow), so scanned, faxed and rendered text-layer pages go through the same
-code. A box counts as checked when enough ink lies inside it (an X, a tick or
-a fill), measured inside an inset so the border itself does not count. Rows of
-four or more touching boxes are comb fields (one character per box), not
-checkboxes. Box glyphs in a text layer (☐ ☒ ☑) add boxes the drawing lacks.
+Boxes are found on the image (``intake.ocr.lines.find_checkbox_squares``:
+small squares with straight sides standing alone), so scanned, faxed and
+rendered text-layer pages go through the same code. A box counts as checked
+when enough ink lies inside it (an X, a tick or a fill), measured inside an
+inset so the border itself does not count. Touching boxes are comb fields (one
+character per box), not checkboxes. Box glyphs in a text layer (☐ ☒ ☑) add boxes the drawing lacks.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from intake.ocr.lines import find_checkbox_squares
 from intake.ocr.page_text import Box, PageText
 
 __all__ = ["Checkbox", "find_checkboxes", "ink_ratio", "CHECKED_AT", "UNSURE_FROM"]
@@ -63,77 +64,6 @@ def ink_ratio(dark: np.ndarray, box: Box, inset: float = 0.2) -> float:
     return float(np.count_nonzero(dark[y0:y1, x0:x1])) / float((x1 - x0) * (y1 - y0))
 
 
-def _straight_strokes(dark: np.ndarray, run: int) -> np.ndarray:
-    """Only horizontal and vertical runs of at least ``run`` pixels: box sides survive, ticks and letters mostly not."""
-    horizontal = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (run, 1)))
-    vertical = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, run)))
-    return horizontal | vertical
-
-
-def _square_contours(strokes: np.ndarray, lo: int, hi: int) -> list[Box]:
-    contours, _ = cv2.findContours(strokes, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
-    found: list[Box] = []
-    for contour in contours:
-        x, y, w, h = cv2.boundingRect(contour)
-        if not (lo <= w <= hi and lo <= h <= hi) or not 0.75 <= w / h <= 1.33:
-            continue
-        found.append(Box(left=x, top=y, width=w, height=h))
-    return found
-
-
-def _hollow(dark: np.ndarray, box: Box) -> bool:
-    """A drawn box: four straight, nearly unbroken sides (letters such as o, D, 0 are curved)."""
-    return _border_ink(dark, box) >= 0.85
-
-
-def _border_ink(dark: np.ndarray, box: Box) -> float:
-    """The least inked of the four sides: share of each side's length that is dark in a thin band."""
-    x0, y0, x1, y1 = box.left, box.top, box.right, box.bottom
-    t = max(2, min(box.width, box.height) // 8)
-    top = dark[y0 : y0 + t, x0:x1].max(axis=0)
-    bottom = dark[y1 - t : y1, x0:x1].max(axis=0)
-    left = dark[y0:y1, x0 : x0 + t].max(axis=1)
-    right = dark[y0:y1, x1 - t : x1].max(axis=1)
-    return min(float(np.count_nonzero(side)) / max(1, side.size) for side in (top, bottom, left, right))
-
-
-def _dedupe(boxes: list[Box]) -> list[Box]:
-    """Keep the outer of nested duplicates (the inner and outer edge of one border)."""
-    boxes = sorted(boxes, key=lambda b: -b.width * b.height)
-    kept: list[Box] = []
-    for box in boxes:
-        cx, cy = box.center
-        if any(k.left <= cx <= k.right and k.top <= cy <= k.bottom and box.width > 0.5 * k.width for k in kept):
-            continue
-        kept.append(box)
-    return kept
-
-
-def _drop_combs(boxes: list[Box]) -> list[Box]:
-    """Remove runs of 4+ equal boxes side by side on one row: those are comb fields."""
-    comb: set[int] = set()
-    order = sorted(range(len(boxes)), key=lambda i: (boxes[i].top, boxes[i].left))
-    for i in order:
-        run = [i]
-        current = boxes[i]
-        while True:
-            nxt = [
-                j
-                for j in range(len(boxes))
-                if j not in run
-                and abs(boxes[j].top - current.top) < 0.3 * current.height
-                and 0 <= boxes[j].left - current.right < 0.6 * current.width
-                and abs(boxes[j].height - current.height) < 0.3 * current.height
-            ]
-            if not nxt:
-                break
-            current = boxes[nxt[0]]
-            run.append(nxt[0])
-        if len(run) >= 4:
-            comb.update(run)
-    return [b for i, b in enumerate(boxes) if i not in comb]
-
-
 def _inside_a_word(box: Box, text: PageText) -> bool:
     """A "box" well inside a longer word is a letter (O, D, H in a square font), not a checkbox."""
     cx, cy = box.center
@@ -145,15 +75,25 @@ def _inside_a_word(box: Box, text: PageText) -> bool:
     return False
 
 
-def find_checkboxes(image: np.ndarray, text: PageText) -> list[Checkbox]:
-    """Every checkbox on the page with its ink share, top to bottom."""
+def find_checkboxes(image: np.ndarray, text: PageText, rules: tuple[Box, ...] = ()) -> list[Checkbox]:
+    """Every checkbox on the page with its ink share, top to bottom.
+
+    ``rules`` (underlines, cell borders found before OCR) are taken out before
+    looking for squares, so a box drawn on a line still stands alone.
+    """
     dark = _dark(image)
     dpi = max(72, text.dpi or 200)
-    # Checkboxes on forms run from about 1/16 to 1/3 inch.
-    lo, hi = max(8, int(dpi * 0.075)), int(dpi * 0.34)
-    strokes = _straight_strokes(dark, max(6, int(lo * 0.8)))
-    boxes = _dedupe([b for b in _square_contours(strokes, lo, hi) if _hollow(strokes, b)])
-    boxes = [b for b in _drop_combs(boxes) if not _inside_a_word(b, text)]
+    shapes = dark
+    if rules:
+        shapes = dark.copy()
+        for rule in rules:
+            shapes[rule.top : rule.bottom, rule.left : rule.right] = 0
+    boxes = find_checkbox_squares(shapes, dpi)
+    if not rules:
+        # Without line removal before OCR, a square letter (an O in a square font) sits inside a
+        # recognised word. With it, the boxes were erased from the OCR input, so a word over a
+        # box is Tesseract gluing neighbours ("premium? [x]Yes"): the box is real.
+        boxes = [b for b in boxes if not _inside_a_word(b, text)]
     found = [Checkbox(page=text.page, box=b, fill=ink_ratio(dark, b)) for b in boxes]
     # Glyph boxes from a text layer that the image scan did not yield.
     for word in text.words:

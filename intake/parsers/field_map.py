@@ -98,6 +98,23 @@ def _address_text(raw: str | None) -> Normalized:
     return result
 
 
+# What OCR makes of a lone capital letter written in a box or on a line.
+_INITIAL_LOOKALIKES = {"$": "S", "5": "S", "0": "O", "1": "I", "|": "I", "l": "I", "8": "B", "2": "Z", "6": "G", "4": "A"}
+
+
+def _middle_initial(raw: str | None) -> Normalized:
+    text = (raw or "").strip().strip(".,:;'\"")
+    if len(text) == 1 and text in _INITIAL_LOOKALIKES:
+        # a look-alike of a letter: likely right, never vouched for
+        return Normalized(_INITIAL_LOOKALIKES[text], True, repaired=True, note="lookalike_repaired")
+    result = normalize.middle_initial(raw)
+    letters = "".join(ch for ch in text if ch.isalpha())
+    if result.ok and result.value is not None and len(text) > 1 and not (len(letters) >= 3 and letters == text):
+        # "ot", "I." misread: one letter plus noise is not a middle name; a person should look
+        return Normalized(result.value, True, note="initial_with_noise", doubtful=True)
+    return result
+
+
 _BARE_TEN_DIGITS = re.compile(r"^\d{10}$")
 
 
@@ -127,7 +144,7 @@ def _date(kind: str) -> Callable[[str | None], Normalized]:
 NORMALIZERS: dict[str, Callable[[str | None], Normalized]] = {
     "applicant.first_name": normalize.person_name,
     "applicant.last_name": normalize.person_name,
-    "applicant.middle_initial": normalize.middle_initial,
+    "applicant.middle_initial": _middle_initial,
     "applicant.birth_date": _date("birth"),
     "applicant.sex": normalize.sex,
     "applicant.phone": normalize.phone,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -70,7 +70,7 @@ class _Found:
 
 def _read_page(page: RecognizedPage) -> _Page:
     layout = PageLayout.build(page.text, page.rules)
-    checkboxes = find_checkboxes(page.image, page.text)
+    checkboxes = find_checkboxes(page.image, page.text, page.rules)
     words = page.text.words
     box_words: set[int] = set()
     for cb in checkboxes:
@@ -187,8 +187,21 @@ def _read_text_fields(pages: list[_Page], headings: list[Heading], found: _Found
                     line = " ".join(words[i].text for i in extra)
                     line_conf = min(words[i].conf for i in extra)
                     _add_city_line(found, base, line, line_conf, hit.page, p.layout.union_box(extra), rank=1)
-            found.add(_normalised(path, raw, conf, hit.page, box, weak=weak and path in TEXT_PATHS))
+            cand = _normalised(path, raw, conf, hit.page, box, weak=weak and path in TEXT_PATHS)
+            if path in TEXT_PATHS and cand.valid and _split_inside_a_word(p.layout, spot):
+                cand = replace(cand, needs_review=True, note=cand.note or "word_split_doubtful")
+            found.add(cand)
     return by_kind
+
+
+def _split_inside_a_word(layout: PageLayout, spot: ValueSpot) -> bool:
+    """Two words of a value closer than a third of a letter apart: OCR may have split one word ("JA NET")."""
+    words = [layout.word(i) for i in spot.indices]
+    if len(words) < 2:
+        return False
+    letters = sum(len(w.text) for w in words)
+    letter_width = sum(w.box.width for w in words) / max(1, letters)
+    return any(b.box.left - a.box.right < 0.35 * letter_width for a, b in zip(words, words[1:]))
 
 
 def _normalised(path: str, raw: str, conf: float, page: int, box, *, rank: int = 0, weak: bool = False) -> Candidate:

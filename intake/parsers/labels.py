@@ -109,6 +109,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "clinic name",
         "primary care provider pcp",
         "preferred clinic",
+        "clinic",
+        "primary care doctor",
+        "doctor or clinic",
     ),
     "account_holder": (
         "account holder name",
@@ -280,6 +283,7 @@ class LabelHit:
     colon: bool  # followed by ':' (or the last word ends with one)
     chunk_len: int
     chunk_left: float = 0.0  # where the text containing the label starts ("PART D. PREMIUM PAYMENT")
+    matched: int = 0  # words the phrase itself matched, before extending to a colon
 
     @property
     def strong(self) -> bool:
@@ -318,7 +322,10 @@ def _candidates(layout: PageLayout, table: dict[str, tuple[str, ...]]) -> list[L
                         )
                         # A one-word or very short label inside running text is more
                         # likely a value ("MI" the state, "FIRST AVE") than a label.
-                        if (width == 1 or len(phrase) <= 3) and not (at_start or colon or len(chunk) <= 3):
+                        if (width == 1 or len(phrase) <= 3) and not (at_start or colon):
+                            continue
+                        # ... and a one-word near miss right after other words ("2437 BIRCH LN") is a value
+                        if width == 1 and best < 100 and not colon and _follows_closely(layout, row, chunk[start]):
                             continue
                         ids = _extend_to_colon(words, chunk, start + size, ids) if not colon else ids
                         colon = colon or words[ids[-1]].text.rstrip().endswith(":")
@@ -334,9 +341,20 @@ def _candidates(layout: PageLayout, table: dict[str, tuple[str, ...]]) -> list[L
                                 colon=colon,
                                 chunk_len=len(chunk),
                                 chunk_left=words[chunk[0]].box.left,
+                                matched=size,
                             )
                         )
     return hits
+
+
+def _follows_closely(layout: PageLayout, row, index: int) -> bool:
+    """Another word sits on the row just left of word ``index`` (within 2.5 text heights)."""
+    words = layout.text.words
+    position = row.indices.index(index)
+    if position == 0:
+        return False
+    before = words[row.indices[position - 1]]
+    return words[index].box.left - before.box.right < 2.5 * layout.em
 
 
 def _windows(counts: list[int], width: int) -> list[tuple[int, int, int]]:
@@ -381,7 +399,7 @@ def _select(hits: list[LabelHit]) -> list[LabelHit]:
     """Greedy: longer and closer matches first; each word belongs to at most one hit."""
     ranked = sorted(
         hits,
-        key=lambda h: (-(h.score >= 95), -len(h.indices), -h.score, h.box.top, h.box.left),
+        key=lambda h: (-(h.score >= 95), -len(h.indices), -h.matched, -h.score, h.box.top, h.box.left),
     )
     taken: set[int] = set()
     chosen: list[LabelHit] = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import cv2
 import numpy as np
 import pytest
@@ -106,6 +108,28 @@ def test_checkbox_and_its_mark_go_and_round_letters_stay() -> None:
     assert found.checkboxes == 1
     assert _ink(cleaned)[:, :140].sum() == 0
     assert (_ink(cleaned) & _ink(text)).sum() == _ink(text).sum()
+
+
+@pytest.mark.parametrize("font", ["DejaVuSansMono-Bold.ttf", "DejaVuSansMono-BoldOblique.ttf", "DejaVuSans-Bold.ttf"])
+def test_bold_letters_with_square_holes_are_not_checkboxes(font: str) -> None:
+    """Bold O, D and 0 in a value ("WOOD", "PO BOX 10") keep every stroke; no checkbox is found."""
+    image, draw = _strip()
+    big = ImageFont.truetype(f"/usr/share/fonts/truetype/dejavu/{font}", round(18 * DPI / 72))
+    draw.text((60, 40), "WOOD  PO BOX 1000  DOD", font=big, fill=0)
+    formed = np.asarray(image).copy()
+    assert find_form_lines(formed, DPI).checkboxes == 0
+    assert (remove_form_lines(formed, DPI) == formed).all()
+
+
+def test_scanned_bold_oblique_o_is_not_a_checkbox() -> None:
+    """A scanned bold oblique "WOOD" on a dashed underline: the underline goes, both O's stay."""
+    scan = cv2.imread(str(Path(__file__).parent / "data" / "value-bold-oblique-wood-on-dashed-underline-300dpi.png"), 0)
+    found = find_form_lines(scan, DPI)
+    assert found.checkboxes == 0
+    cleaned = remove_form_lines(scan, DPI)
+    letters = _ink(scan)[:85]  # the word, above its underline
+    assert (_ink(cleaned)[:85] & letters).sum() >= 0.98 * letters.sum()
+    assert _ink(cleaned)[85:].sum() < 0.05 * _ink(scan)[85:].sum()
 
 
 def test_filled_bar_is_not_a_rule() -> None:

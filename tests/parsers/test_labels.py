@@ -64,3 +64,19 @@ def test_heading_inside_running_text_is_ignored() -> None:
     assert find_headings(layout) == []
     heading = PageLayout.build(form_page([(100, 100, "AUTHORIZED REPRESENTATIVE")]).text)
     assert [h.kind for h in find_headings(heading)] == ["representative"]
+
+
+def test_value_words_close_to_a_label_spelling_are_no_labels() -> None:
+    """"2437 BIRCH LN" holds no birth-date label, "ASPIRUS WAUSAU CLINIC" no clinic label."""
+    assert _kinds((100, 100, "2437   BIRCH LN"), (100, 300, "ASPIRUS WAUSAU CLINIC")) == []
+
+
+def test_one_word_labels_at_the_start_of_a_line() -> None:
+    """"Clinic" opening a line is the primary-care label; "Plan" alone is no plan-id label."""
+    assert _kinds((100, 100, "Clinic        ASPIRUS WAUSAU CLINIC")) == ["pcp"]
+    assert _kinds((100, 100, "Plan")) == []
+
+
+def test_a_label_written_with_slashes_matches_word_by_word() -> None:
+    """"Name of staff member/agent/broker" is the agent's name label, not a bare "Name"."""
+    assert _kinds((100, 100, "Name of staff member/agent/broker:")) == ["agent_name"]

@@ -29,7 +29,7 @@ from intake.ocr.preprocess import estimate_skew
 from intake.ocr.tesseract import ocr_image
 
 __all__ = [
-    "SECOND_READINGS", "StampReading", "doubtful", "find_page_stamp", "stamp_regions", "read_stamp",
+    "SECOND_READINGS", "StampReading", "doubtful", "find_page_stamp", "ink_lines", "stamp_regions", "read_stamp",
     "read_grey_stamp",
 ]
 
@@ -129,6 +129,45 @@ def doubtful(text: PageText) -> bool:
     return _YEAR_LIKE.search(text.text) is None
 
 
+def ink_lines(turned: np.ndarray, dpi: int) -> list[tuple[int, int]]:
+    """The rows (top, bottom) of an upright stamp crop that hold a line of letters.
+
+    A row belongs to a line when ink covers a few per cent of it (the frame's two
+    sides alone do not); gaps thinner than a pen stroke (print crossing the stamp
+    cut it) are bridged; bands thinner than a letter (the frame's top and bottom) are not lines.
+    """
+    counts = np.count_nonzero(turned < 128, axis=1)
+    inked = counts > 0.04 * turned.shape[1]
+    bridge = max(1, dpi // 25)
+    lines: list[tuple[int, int]] = []
+    start = None
+    gap = 0
+    for y, on in enumerate(inked):
+        if on:
+            start = y if start is None else start
+            gap = 0
+        elif start is not None:
+            gap += 1
+            if gap > bridge:
+                lines.append((start, y - gap))
+                start, gap = None, 0
+    if start is not None:
+        lines.append((start, len(inked) - 1 - gap))
+    return [(top, bottom) for top, bottom in lines if bottom - top + 1 >= dpi / 12]
+
+
+def _unread_line(turned: np.ndarray, dpi: int, words: Iterable[Word]) -> bool:
+    """Whether a line of ink between two read lines got no word (print may wipe a whole line's reading).
+
+    Only inner lines count: the last line often touches the frame and is dropped
+    by Tesseract, and it is the stamp's name, not its date or time.
+    """
+    spans = [(w.box.top, w.box.bottom) for w in words if any(ch.isalnum() for ch in w.text)]
+    read = [any(top < b and a < bottom for a, b in spans) for top, bottom in ink_lines(turned, dpi)]
+    first, last = (read.index(True), len(read) - 1 - read[::-1].index(True)) if any(read) else (0, -1)
+    return not all(read[first : last + 1])
+
+
 @dataclass(frozen=True)
 class _Turned:
     image: np.ndarray
@@ -148,14 +187,17 @@ def _turn(crops: Iterable[tuple[np.ndarray, int, int]]) -> list[_Turned]:
 def _read_regions(
     turned: list[_Turned], variant: _Variant, settings: Settings, *, page: int, dpi: int, timeout: float,
     size: tuple[int, int], rotation: int,
-) -> PageText | None:
-    """OCR each upright crop as one block; words with boxes back in page space."""
+) -> tuple[PageText | None, bool]:
+    """OCR each upright crop as one block: words with boxes back in page space, and whether a line went unread."""
     width, height = size
     words: list[Word] = []
     line_base = 0
+    unread = False
     for crop in turned:
         image, read_dpi = variant.prepare(crop.image, dpi)
         text = ocr_image(image, settings, page=page, dpi=read_dpi, timeout=timeout, psm=variant.psm)
+        if variant.scale == 1.0:
+            unread = unread or _unread_line(crop.image, dpi, text.words)
         for word in text.words:
             if not any(ch.isalnum() for ch in word.text):
                 continue  # the stamp's frame read as '|' or '_'
@@ -164,8 +206,9 @@ def _read_regions(
             words.append(Word(text=word.text, box=box, conf=word.conf, line=line_base + word.line))
         line_base += 1 + max((w.line for w in text.words), default=0)
     if not words:
-        return None
-    return PageText(page=page, width=width, height=height, dpi=dpi, source="ocr", words=tuple(words), rotation=rotation)
+        return None, unread
+    text = PageText(page=page, width=width, height=height, dpi=dpi, source="ocr", words=tuple(words), rotation=rotation)
+    return text, unread
 
 
 def _unscale(box: Box, scale: float) -> Box:
@@ -192,14 +235,14 @@ def _read_stamp_crops(
         return None
     turned = _turn(crops)
     kw = dict(page=page, dpi=dpi, timeout=timeout, size=size, rotation=rotation)
-    first = _read_regions(turned, _FIRST_READING, settings, **kw)  # type: ignore[arg-type]
+    first, unread = _read_regions(turned, _FIRST_READING, settings, **kw)  # type: ignore[arg-type]
     if first is None:
         return None
-    if not doubtful(first):
+    if not unread and not doubtful(first):
         return _Readings(first, ())
     alternates = []
     for variant in SECOND_READINGS:
-        text = _read_regions(turned, variant, settings, **kw)  # type: ignore[arg-type]
+        text, _ = _read_regions(turned, variant, settings, **kw)  # type: ignore[arg-type]
         if text is not None:
             alternates.append(text)
     log.debug("page %d: doubtful stamp reading, %d second readings", page, len(alternates))
@@ -266,7 +309,8 @@ def find_page_stamp(
 ) -> StampReading | None:
     """The stamp of one prepared page: from its red layer when the scan kept colour, else by tone on grey.
 
-    When the first reading is doubtful (``doubtful``) the crops are read again in
+    When the first reading is doubtful (``doubtful``), or a line of the stamp's ink got
+    no word (``ink_lines``), the crops are read again in
     the ``SECOND_READINGS`` ways, kept as ``alternates`` for the parser to vote on.
     """
     kw = dict(page=page, dpi=dpi, timeout=timeout, rotation=rotation)

@@ -27,6 +27,7 @@ from rapidfuzz import fuzz
 from intake.extraction import ReceiptFinding
 from intake.ocr.page import RecognizedPage
 from intake.ocr.page_text import Box, PageText, Word
+from intake.ocr.stamp import doubtful
 from intake.parsers.local_time import localize
 from intake.parsers.timestamps import PrintedStamp, find_stamps, find_times, has_unread_time
 
@@ -129,6 +130,7 @@ class StampVote:
     """The stamp as most readings of it say, and why it is in doubt (None when it is not).
 
     ``doubt`` codes: ``time_unread`` (a time is printed but no reading could read it),
+    ``line_unread`` (a line of the stamp got no word and no reading found a time),
     ``readings_disagree`` (readings give different dates or times), ``single_reading``
     (the first reading was doubtful and only one reading gave the chosen date or time).
     """
@@ -144,9 +146,11 @@ def _clock_of(text: str, found: tuple[PrintedStamp, bool] | None):  # noqa: ANN2
     return times[0][0] if times else None
 
 
-def vote_readings(texts: list[str], years: tuple[int, ...] = ()) -> StampVote | None:
+def vote_readings(texts: list[str], years: tuple[int, ...] = (), *, line_unread: bool = False) -> StampVote | None:
     """The date and time most readings of one stamp agree on (the first reading wins a tie), or None.
 
+    ``line_unread``: the OCR stage saw a line of stamp ink that its first reading
+    got no word for; when no reading found a time there, that line may be it.
     With one reading only, the doubt is a time printed but not readable. With
     second readings (made because the first was doubtful), any disagreement, or a
     value only one reading gave, is a doubt too: the best value is kept, reviewed.
@@ -166,6 +170,8 @@ def vote_readings(texts: list[str], years: tuple[int, ...] = ()) -> StampVote | 
     doubt = None
     if clock is None and any(has_unread_time(text) for text in texts):
         doubt = "time_unread"
+    elif clock is None and line_unread:
+        doubt = "line_unread"
     elif len(texts) > 1:
         if len(days) > 1 or len(clocks) > 1:
             doubt = "readings_disagree"
@@ -234,7 +240,9 @@ def find_stamp(page: RecognizedPage, tz: ZoneInfo, *, not_after: datetime | None
     years = _stamp_years(not_after)
     if page.stamp_text is not None and page.stamp_text.words:
         readings = [page.stamp_text, *page.stamp_alternates]
-        voted = vote_readings([r.text for r in readings], years)
+        # second readings of a reading that is not doubtful were made for a line of ink read as nothing
+        line_unread = bool(page.stamp_alternates) and not doubtful(page.stamp_text)
+        voted = vote_readings([r.text for r in readings], years, line_unread=line_unread)
         has_word = any(is_received_word(w.text) for r in readings for w in r.words)
         if voted is not None and page.stamp_ink == "grey":
             # Grey tone is a weaker sign than red ink: without its RECEIVED word a grey block with a

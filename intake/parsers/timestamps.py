@@ -20,7 +20,10 @@ __all__ = ["PrintedStamp", "find_stamps", "find_times", "has_unread_time", "pars
 
 # A digit, or a letter OCR commonly reads in its place.
 _D = r"[0-9OoIlSB]"
-_LOOKALIKE = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "B": "8"})
+# Both cases: the case-insensitive date styles let _D match "s", "b", "i" and "L" too.
+_LOOKALIKE = str.maketrans(
+    {"O": "0", "o": "0", "I": "1", "i": "1", "l": "1", "L": "1", "S": "5", "s": "5", "B": "8", "b": "8"}
+)
 
 _MONTH_RE = {
     1: r"j[a4]n", 2: r"feb", 3: r"m[a4]r", 4: r"[a4]pr", 5: r"m[a4]y", 6: r"jun",
@@ -104,9 +107,12 @@ def parse_time(groups: dict[str, str | None]) -> tuple[time, bool] | None:
     """A time from the H/M/S/ampm groups of the time pattern, or None when out of range."""
     if not groups.get("H") or not groups.get("M"):
         return None
-    hour, r1 = _int(groups["H"])  # type: ignore[arg-type]
-    minute, r2 = _int(groups["M"])  # type: ignore[arg-type]
-    second, r3 = _int(groups["S"]) if groups.get("S") else (0, False)
+    try:
+        hour, r1 = _int(groups["H"])  # type: ignore[arg-type]
+        minute, r2 = _int(groups["M"])  # type: ignore[arg-type]
+        second, r3 = _int(groups["S"]) if groups.get("S") else (0, False)
+    except ValueError:
+        return None  # a look-alike the digit table cannot turn into a digit: no time read
     ampm = (groups.get("ampm") or "").upper()
     if ampm:
         if not 1 <= hour <= 12:

@@ -21,7 +21,11 @@ Shape decisions:
 * ``confidence`` has every field the parsers reported (and those derived
   here); ``review`` lists, in form order, every field a parser flagged, any
   below ``REVIEW_BELOW_CONFIDENCE``, values derived by inference, and
-  ``receipt.received_at`` when the receipt needs review.
+  ``receipt.received_at`` when the receipt needs review;
+* values that pass their own checks but are implausible together or in the
+  real world (``intake.rules.plausibility``: ZIP vs state/city/county, dates
+  vs the receipt, area codes, names, bank routing) are added to ``review``,
+  and the added field ``plausibility`` lists each finding's path and code.
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ from intake.extraction import FIELD_PATHS, Classification, Extraction, FieldValu
 from intake.parsers.receipt import ReceiptDecision, decide, find_receipt
 from intake.plans import PLANS
 from intake.rules import check_effective_date, decide_status, find_missing
+from intake.rules.plausibility import check_plausibility
 from intake.rules.status import APPLICATION_KIND
 
 __all__ = ["REVIEW_BELOW_CONFIDENCE", "PLAN_NAME_MATCH", "RECEIPT_REVIEW_PATH", "build_application"]
@@ -186,13 +191,14 @@ def _section(model: type, fields: dict[str, FieldValue], prefix: str, names: tup
     return model(**values) if any(v is not None for v in values.values()) else None
 
 
-def _review_paths(fields: dict[str, FieldValue], receipt: ReceiptDecision) -> list[str]:
+def _review_paths(fields: dict[str, FieldValue], receipt: ReceiptDecision, implausible: list[str]) -> list[str]:
     order = {path: i for i, path in enumerate(FIELD_PATHS)}
     paths = [
         path
         for path, field in fields.items()
         if field.needs_review or (field.value is not None and field.confidence < REVIEW_BELOW_CONFIDENCE)
     ]
+    paths += [path for path in dict.fromkeys(implausible) if path not in paths]
     paths.sort(key=lambda p: (order.get(p, len(order)), p))
     if receipt.needs_review:
         paths.append(RECEIPT_REVIEW_PATH)
@@ -247,6 +253,10 @@ def build_application(
     check = check_effective_date(decision.received_at, _value(fields, "requested_effective_date"), settings.tz)
     status, rejection = decide_status(doc.channel, kind, missing)
     signed = _value(fields, "signature.signed")
+    # Values that each pass their own checks but not together (or not in the real world): a person confirms them.
+    received_on = decision.received_at.astimezone(settings.tz).date() if decision.received_at else None
+    findings = check_plausibility({path: field.value for path, field in fields.items()}, received_on,
+                                  scanned=doc.channel in (Channel.FAX, Channel.MAIL))
 
     app = Application(
         document=document,
@@ -282,10 +292,13 @@ def build_application(
         missing=missing,
         effective_date_check=check,
         confidence={path: round(float(field.confidence), 3) for path, field in fields.items()},
-        review=_review_paths(fields, decision),
+        review=_review_paths(fields, decision, [finding.field for finding in findings]),
+        # added field: why a path was put under review by the plausibility checks (paths and codes, no values)
+        plausibility=[{"field": finding.field, "code": finding.code} for finding in findings],
     )
     log.info(
-        "assembled kind=%s status=%s missing=%d review=%d refused=%d receipt_source=%s",
-        kind, status, len(missing), len(app.review), len(refused), decision.source,
+        "assembled kind=%s status=%s missing=%d review=%d refused=%d implausible=%s receipt_source=%s",
+        kind, status, len(missing), len(app.review), len(refused),
+        ",".join(sorted({finding.code for finding in findings})) or "-", decision.source,
     )
     return app

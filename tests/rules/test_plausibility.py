@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from intake.assemble import build_application
+from intake.config import Settings
 from intake.rules.area_codes import is_nanp_area_code
 from intake.rules.plausibility import Finding, check_plausibility
 from intake.rules.zip_codes import lookup_zip, place_key, state_of_zip
+from tests.test_assemble import APPLICATION, VALUES, extraction, receipt, source, validate
 
 RECEIVED = date(2026, 11, 30)
 ADDR = "applicant.permanent_address"
@@ -140,3 +144,18 @@ def test_place_key_spells_common_words_alike() -> None:
 def test_area_codes_are_nanp_codes_in_service(code: str, real: bool) -> None:
     """Only area codes in service count as real."""
     assert is_nanp_area_code(code) is real
+
+
+def test_assembly_reviews_implausible_values_without_changing_them(tmp_path: Path, settings: Settings) -> None:
+    """build_application adds implausible paths to review[] and lists path+code in plausibility[], values kept."""
+    values = dict(VALUES, **{f"{ADDR}.zip": "94401", "applicant.phone": "7155556142"})
+    record = validate(build_application(source(tmp_path), settings, pages=2, classification=APPLICATION,
+                                        extraction=extraction(values), receipt=receipt()))
+    assert record["applicant"]["permanent_address"]["zip"] == "94401"
+    assert record["applicant"]["phone"] == "7155556142"
+    assert record["review"] == ["applicant.phone", f"{ADDR}.zip"]
+    assert record["plausibility"] == [{"field": f"{ADDR}.zip", "code": "zip_state_mismatch"},
+                                      {"field": "applicant.phone", "code": "unassigned_exchange"}]
+    clean = build_application(source(tmp_path), settings, pages=2, classification=APPLICATION,
+                              extraction=extraction(), receipt=receipt())
+    assert clean.review == [] and clean.plausibility == []

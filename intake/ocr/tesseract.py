@@ -115,8 +115,12 @@ def ocr_image(
     timeout: float,
     psm: int = 3,
     rotation: int = 0,
+    whitelist: str | None = None,
 ) -> PageText:
-    """Words of ``image`` (grey or binary) with boxes in its own pixel space."""
+    """Words of ``image`` (grey or binary) with boxes in its own pixel space.
+
+    ``whitelist`` limits the characters Tesseract may answer with (a field's alphabet).
+    """
     args = [
         "-l", settings.tesseract_lang,
         "--psm", str(psm),
@@ -124,8 +128,10 @@ def ocr_image(
         # no search for white-on-black text: our pages are dark print on light paper,
         # and the inverted pass costs time on every line
         "-c", "tessedit_do_invert=0",
-        "tsv",
     ]  # fmt: skip
+    if whitelist:
+        args += ["-c", f"tessedit_char_whitelist={whitelist}"]
+    args.append("tsv")
     tsv = _run(args, image, settings, timeout)
     return parse_tsv(tsv, page=page, width=image.shape[1], height=image.shape[0], dpi=dpi, rotation=rotation)
 

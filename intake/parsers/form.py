@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from intake.config import Settings
 from intake.extraction import Extraction, FieldValue
 from intake.ocr.page import RecognizedPage
+from intake.ocr.page_text import Box
 from intake.parsers import normalize
 from intake.parsers.addresses import split_city_state_zip, split_full_address
 from intake.parsers.candidates import Candidate, candidate_from, choose
@@ -40,7 +41,8 @@ from intake.parsers.labels import LabelHit, clean_token, find_headings, find_lab
 from intake.parsers.layout import PageLayout
 from intake.parsers.sections import Heading, section_of
 from intake.parsers.signature import signature_ink
-from intake.parsers.values import ValueSpot, find_value, next_row_below
+from intake.parsers.second_reading import Blank, second_look
+from intake.parsers.values import ValueSpot, find_value, next_row_below, value_area
 from intake.plans import PLANS
 
 __all__ = ["extract_fields"]
@@ -151,8 +153,13 @@ def _text_of(p: _Page, spot: ValueSpot) -> tuple[str, float]:
     return raw, conf
 
 
-def _read_text_fields(pages: list[_Page], headings: list[Heading], found: _Found) -> dict[str, list[tuple[LabelHit, str | None]]]:
-    """Labelled text fields; returns the labels by kind (with their section) for the choice and signature steps."""
+def _read_text_fields(
+    pages: list[_Page], headings: list[Heading], found: _Found, blanks: list[Blank]
+) -> dict[str, list[tuple[LabelHit, str | None]]]:
+    """Labelled text fields; returns the labels by kind (with their section) for the choice and signature steps.
+
+    A label with no value words goes to ``blanks`` with the area its value would fill.
+    """
     by_kind: dict[str, list[tuple[LabelHit, str | None]]] = {}
     for p in pages:
         for hit in p.labels:
@@ -163,6 +170,10 @@ def _read_text_fields(pages: list[_Page], headings: list[Heading], found: _Found
                 continue
             spot = find_value(p.layout, hit, p.labels, p.stop)
             if spot is None:
+                if ":" not in path:
+                    areas = _blank_areas(p, hit)
+                    if areas:
+                        blanks.append(Blank(path, hit.page, areas))
                 continue
             raw, conf = _text_of(p, spot)
             box = p.layout.union_box(list(spot.indices))
@@ -192,6 +203,33 @@ def _read_text_fields(pages: list[_Page], headings: list[Heading], found: _Found
                 cand = replace(cand, needs_review=True, note=cand.note or "word_split_doubtful")
             found.add(cand)
     return by_kind
+
+
+def _blank_areas(p: _Page, hit: LabelHit) -> tuple[Box, ...]:
+    """Where a label with no value words could hold one: right of it (cut short at the first word no
+    value may hold, such as option text), and the strip just under it (forms that write values below).
+    """
+    em = p.layout.em
+    words = p.layout.text.words
+    areas = []
+    area = value_area(p.layout, hit, p.labels)
+    if area is not None:
+        stops = [words[i].box.left for i in p.stop if i not in hit.indices
+                 and area.left <= words[i].box.center[0] <= area.right and area.top <= words[i].box.center[1] <= area.bottom]
+        right = min(stops, default=area.right) - 0.3 * em
+        if right - area.left >= em:
+            areas.append(Box(left=area.left, top=area.top, width=int(right - area.left), height=area.height))
+    # under the label: as wide as the label's column, down to the next words (the next row of fields)
+    left = max(0, int(hit.box.left - 0.5 * em))
+    right = int((area.right if area is not None else hit.box.right) + 0.3 * em)
+    top = int(hit.box.bottom + 0.2 * em)
+    # the next words below close the strip; a short low-confidence mark may be the unread value itself
+    lower = [w.box.top for w in words if w.box.top > top and w.box.left < right and w.box.right > left
+             and not (len(w.text.strip()) <= 2 and w.conf < 0.6)]
+    bottom = int(min([top + 2.2 * em] + [t - 0.2 * em for t in lower]))
+    if bottom - top >= 0.8 * em:
+        areas.append(Box(left=left, top=top, width=right - left, height=bottom - top))
+    return tuple(areas)
 
 
 def _split_inside_a_word(layout: PageLayout, spot: ValueSpot) -> bool:
@@ -408,15 +446,18 @@ def _is_certificate(page: RecognizedPage) -> bool:
 
 def extract_fields(pages: list[RecognizedPage], settings: Settings) -> Extraction:
     """Read every form field of an enrollment application from its recognised pages."""
-    read = [_read_page(page) for page in pages if not _is_certificate(page)]
+    forms = [page for page in pages if not _is_certificate(page)]
+    read = [_read_page(page) for page in forms]
     headings = _headings(read)
     found = _Found()
-    by_kind = _read_text_fields(read, headings, found)
+    blanks: list[Blank] = []
+    by_kind = _read_text_fields(read, headings, found, blanks)
     _read_choices(read, headings, by_kind, found)
     _compose(found)
     _read_signature(read, by_kind, found)
+    candidates = second_look(found.candidates, blanks, forms, {p.layout.page: p.layout.em for p in read}, settings)
     fields: dict[str, FieldValue] = {}
-    for path, cands in found.candidates.items():
+    for path, cands in candidates.items():
         best = choose(cands)
         if best is not None:
             fields[path] = best.field()

@@ -23,7 +23,7 @@ __all__ = ["LABELS", "HEADINGS", "LabelHit", "find_labels", "find_headings", "cl
 LABELS: dict[str, tuple[str, ...]] = {
     "first_name": ("first name", "given name", "first", "applicant first name", "member first name", "fname"),
     "last_name": ("last name", "surname", "family name", "last", "applicant last name", "member last name"),
-    "middle_initial": ("middle initial", "mi", "m i", "middle", "middle name", "initial"),
+    "middle_initial": ("middle initial", "mi", "m i", "middle", "middle name", "initial", "ml", "mll", "m l"),
     "name": (
         "name",
         "full name",

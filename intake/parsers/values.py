@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from intake.ocr.page_text import Box
 from intake.parsers.labels import LabelHit
 from intake.parsers.layout import PageLayout, Row, is_filler
 
-__all__ = ["ValueSpot", "find_value", "next_row_below"]
+__all__ = ["ValueSpot", "find_value", "next_row_below", "value_area"]
 
 _HINT_WORDS = {"mm/dd/yyyy", "mm/dd/yy", "mmddyyyy", "optional", "(optional)", "required", "(required)", "#"}
 
@@ -123,6 +124,21 @@ def find_value(
             return None  # below the label's cell or line: the next field's value, this one is blank
         return ValueSpot(tuple(picked), "below", below_index)
     return None
+
+
+def value_area(layout: PageLayout, hit: LabelHit, labels: list[LabelHit], *, max_em: float = 24.0) -> Box | None:
+    """Where ``hit``'s value is written when it sits right of the label: past any format hint,
+    up to the next label on the row (or ``max_em`` text heights), the height of the label's row.
+    """
+    row = layout.rows[layout.row_of[hit.indices[-1]]]
+    words = layout.text.words
+    hints = _hints(layout, row, hit)
+    left = max([hit.box.right] + [words[i].box.right for i in hints]) + 0.3 * layout.em
+    right = min(_limit_x(layout, hit, labels, row) - 0.3 * layout.em, left + max_em * layout.em)
+    top, bottom = hit.box.top - 0.35 * layout.em, hit.box.bottom + 0.35 * layout.em
+    if right - left < layout.em:
+        return None
+    return Box(left=int(left), top=int(max(0, top)), width=int(right - left), height=int(bottom - max(0, top)))
 
 
 def _label_prefix(layout: PageLayout, row: Row, picked: list[int], label_words: set[int]) -> bool:

@@ -1,0 +1,141 @@
+"""A second look at doubtful fields: re-read their strip, never leave inked boxes silently empty.
+
+After the whole-page reading, a field whose value failed its validator, was
+repaired or read with low confidence, or whose labelled value area holds ink
+although nothing was read there, is read once more from the page image with
+an alphabet suited to it (``intake.ocr.reread``). The reading that validates
+is kept; a second reading is never vouched for on its own, and two readings
+that disagree are put up for review. An inked area that still reads as
+nothing becomes ``FieldValue(value=None, needs_review=True, note="ink_unread")``:
+a person looks at it instead of the field passing as left blank.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, replace
+
+from intake.config import Settings
+from intake.ocr.page import RecognizedPage
+from intake.ocr.page_text import Box
+from intake.ocr.reread import ALPHABETS, ink_marks, reread_strip
+from intake.parsers.candidates import REVIEW_BELOW, Candidate, choose
+from intake.parsers.field_map import NORMALIZERS
+
+__all__ = ["REREAD_ALPHABET", "Blank", "second_look"]
+
+log = logging.getLogger(__name__)
+
+#: Fields worth a second, narrow reading, and the alphabet (``reread.ALPHABETS``) each may hold.
+REREAD_ALPHABET: dict[str, str] = {
+    "applicant.birth_date": "date",
+    "requested_effective_date": "date",
+    "signature.date": "date",
+    "medicare_number": "medicare",
+    "applicant.middle_initial": "initial",
+    "applicant.phone": "phone",
+    "authorized_representative.phone": "phone",
+    "applicant.permanent_address.zip": "digits",
+    "applicant.mailing_address.zip": "digits",
+    "agent.npn": "digits",
+    "premium_payment.routing_number": "digits",
+    "premium_payment.account_number": "digits",
+    "applicant.permanent_address.county": "words",
+}
+
+_MOST_PER_FIELD = 2  # re-read at most this many doubtful readings of one field
+
+# Notes that say the first reading was repaired or guessed: worth a second look even when valid.
+_DOUBT_NOTES = {"digits_joined", "lookalike_repaired", "initial_with_noise", "mbi_repaired"}
+
+
+@dataclass(frozen=True)
+class Blank:
+    """A labelled field read as empty, and where its value could be written (most likely first)."""
+
+    path: str
+    page: int
+    areas: tuple[Box, ...]
+
+
+def _doubtful(cand: Candidate) -> bool:
+    if cand.value is None:
+        return cand.note not in (None, "empty")
+    return cand.needs_review and (cand.confidence < REVIEW_BELOW or cand.note in _DOUBT_NOTES)
+
+
+def _widen(box: Box, em: float, page: RecognizedPage) -> Box:
+    """The value's words plus half a letter each side: a dropped first or last character is read too."""
+    left = max(0, int(box.left - 0.6 * em))
+    right = min(page.image.shape[1], int(box.right + 0.6 * em))
+    return Box(left=left, top=box.top, width=max(1, right - left), height=box.height)
+
+
+def _reread(path: str, page: RecognizedPage, box: Box, settings: Settings, rank: int) -> Candidate | None:
+    alphabet = ALPHABETS[REREAD_ALPHABET[path]]
+    reading = reread_strip(
+        page.image, box, settings, dpi=page.text.dpi, alphabet=alphabet, rules=page.rules, page=page.number,
+        timeout=settings.ocr_timeout_seconds,
+    )  # fmt: skip
+    if reading is None:
+        return None
+    result = NORMALIZERS[path](reading.text)
+    if not result.ok or result.value is None:
+        return None
+    # one narrow reading alone vouches for nothing: always reviewed
+    return Candidate(path, result.value, min(reading.conf, 0.8), True, "second_reading", reading.text,
+                     page.number, box, rank)
+
+
+def _worth_rereading(path: str, cand: Candidate, page: RecognizedPage | None) -> bool:
+    if page is None or cand.box is None or page.text.source != "ocr" or not _doubtful(cand):
+        return False
+    # words without a digit in a box for numbers are running text a label matched, not a value
+    return REREAD_ALPHABET[path] in ("initial", "words") or any(ch.isdigit() for ch in cand.raw or "")
+
+
+def second_look(
+    candidates: dict[str, list[Candidate]],
+    blanks: list[Blank],
+    pages: list[RecognizedPage],
+    em_of: dict[int, float],
+    settings: Settings,
+) -> dict[str, list[Candidate]]:
+    """``candidates`` with doubtful ones re-read and inked blanks flagged (a new dict)."""
+    by_number = {p.number: p for p in pages}
+    out = {path: list(cands) for path, cands in candidates.items()}
+    started, reread = time.perf_counter(), 0
+    for path, cands in candidates.items():
+        best = choose(cands)
+        if path not in REREAD_ALPHABET or best is None or not _doubtful(best):
+            continue
+        doubtful = [c for c in cands if _worth_rereading(path, c, by_number.get(c.page or -1))]
+        for cand in sorted(doubtful, key=lambda c: -c.confidence)[:_MOST_PER_FIELD]:
+            page = by_number[cand.page or -1]
+            reread += 1
+            second = _reread(path, page, _widen(cand.box, em_of.get(page.number, 20.0), page), settings, cand.rank)
+            if second is None:
+                continue
+            if cand.value is None:
+                out[path].append(second)
+            elif second.value != cand.value:
+                i = out[path].index(cand)
+                out[path][i] = replace(cand, needs_review=True, note="readings_disagree")
+    for blank in blanks:
+        page = by_number.get(blank.page)
+        if any(c.valid for c in out.get(blank.path, [])) or page is None or page.text.source != "ocr":
+            continue
+        inked = next((a for a in blank.areas if ink_marks(page.image, a, page.text.dpi, page.rules)), None)
+        if inked is None:
+            continue
+        second = None
+        if blank.path in REREAD_ALPHABET:
+            reread += 1
+            second = _reread(blank.path, page, inked, settings, 0)
+        out.setdefault(blank.path, []).append(
+            second or Candidate(blank.path, None, 0.0, True, "ink_unread", None, blank.page, inked)
+        )
+    if reread:
+        log.info("second readings=%d seconds=%.2f", reread, time.perf_counter() - started)
+    return out

@@ -1,0 +1,52 @@
+"""Ink in a value area and narrow re-reads of one strip (real Tesseract)."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from intake.config import Settings
+from intake.ocr.page_text import Box
+from intake.ocr.reread import ALPHABETS, ink_marks, reread_strip
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+AREA = Box(left=40, top=20, width=600, height=80)
+
+
+def _strip(text: str = "", underline: bool = True) -> np.ndarray:
+    image = Image.new("L", (700, 140), 255)
+    draw = ImageDraw.Draw(image)
+    if text:
+        draw.text((60, 35), text, font=ImageFont.truetype(FONT, 42), fill=0)
+    if underline:
+        draw.line([(40, 92), (640, 92)], fill=0, width=3)
+    return np.asarray(image)
+
+
+def test_an_underline_alone_is_no_ink() -> None:
+    """A blank field's printed underline and scan specks count as no writing."""
+    image = _strip().copy()
+    image[50, 300] = 0  # a speck
+    assert ink_marks(image, AREA, 300) == 0
+
+
+def test_written_letters_are_ink() -> None:
+    """Each written letter in the area counts as a mark."""
+    assert ink_marks(_strip("ABC"), AREA, 300) == 3
+
+
+def test_digit_alphabet_answers_digits_only() -> None:
+    """A ZIP code whose O a writer made round still reads as five digits, nothing else."""
+    reading = reread_strip(_strip("544O1"), AREA, Settings(), dpi=300, alphabet=ALPHABETS["digits"])
+    assert reading is not None and reading.text.isdigit() and len(reading.text) == 5
+
+
+def test_date_alphabet_reads_a_date_on_its_line() -> None:
+    """A date on an underline reads as printed."""
+    reading = reread_strip(_strip("02/20/1943"), AREA, Settings(), dpi=300, alphabet=ALPHABETS["date"])
+    assert reading is not None and reading.text == "02/20/1943"
+
+
+def test_blank_strip_reads_as_nothing() -> None:
+    """An empty underline gives no reading at all."""
+    assert reread_strip(_strip(), AREA, Settings(), dpi=300, alphabet=ALPHABETS["date"]) is None

@@ -1,0 +1,67 @@
+"""Second readings: doubtful or unread values re-read from the page image with real Tesseract."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from intake.config import Settings
+from intake.ocr.page import RecognizedPage
+from intake.ocr.page_text import Box, PageText, Word
+from intake.parsers.form import extract_fields
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+HEIGHT = 30
+
+
+def _page(
+    words: list[tuple[int, int, str, float]], ink: list[tuple[int, int, str]], scribble: tuple[int, int] | None = None
+) -> RecognizedPage:
+    """OCR words (x, y, text, conf) as given, and an image where ``ink`` (x, y, text) is printed."""
+    image = Image.new("L", (2550, 900), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, 42)
+    for x, y, text in ink:
+        draw.text((x, y - 8), text, font=font, fill=0)
+    if scribble is not None:  # a pen loop no letter looks like
+        x, y = scribble
+        draw.line([(x + 12 * k, y + (0 if k % 2 else 30)) for k in range(12)], fill=0, width=4)
+    placed = []
+    for line, (x, y, text, conf) in enumerate(words):
+        left = x
+        for token in text.split():
+            width = int(font.getlength(token))  # the box a reading of the same print would have
+            placed.append(Word(text=token, box=Box(left=left, top=y, width=width, height=HEIGHT), conf=conf, line=line))
+            left += width + 20
+    text = PageText(page=1, width=2550, height=900, dpi=300, source="ocr", words=tuple(placed))
+    return RecognizedPage(number=1, text=text, image=np.asarray(image))
+
+
+def test_misread_date_is_read_again_from_its_strip(settings: Settings) -> None:
+    """A birth date OCR misread (62/20/1943) is re-read from the image as a date and put up for review."""
+    page = _page([(100, 100, "Date of birth:", 0.95), (500, 100, "62/20/1943", 0.6)], [(500, 100, "02/20/1943")])
+    field = extract_fields([page], settings).fields["applicant.birth_date"]
+    assert str(field.value) == "1943-02-20"
+    assert field.needs_review and field.note == "second_reading"
+
+
+def test_lone_letter_ocr_dropped_is_read_as_one_character(settings: Settings) -> None:
+    """A middle initial the page reading left out is read from its ink, and reviewed."""
+    page = _page([(100, 100, "Middle initial:", 0.95), (900, 100, "Phone:", 0.95)], [(500, 100, "K")])
+    field = extract_fields([page], settings).fields["applicant.middle_initial"]
+    assert field.value == "K"
+    assert field.needs_review
+
+
+def test_inked_field_nothing_reads_is_flagged_not_blank(settings: Settings) -> None:
+    """Ink in a name field that no reading turns into a value is flagged ink_unread, never silently empty."""
+    page = _page([(100, 100, "First name:", 0.95), (1200, 100, "Phone:", 0.95)], [], scribble=(500, 100))
+    field = extract_fields([page], settings).fields["applicant.first_name"]
+    assert field.value is None
+    assert field.needs_review and field.note == "ink_unread"
+
+
+def test_blank_field_without_ink_stays_absent(settings: Settings) -> None:
+    """A labelled field with a clean value area is left blank, with nothing to review."""
+    page = _page([(100, 100, "First name:", 0.95), (1200, 100, "Phone:", 0.95)], [])
+    assert "applicant.first_name" not in extract_fields([page], settings).fields

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from intake.ocr.page_text import Box
+from intake.parsers import normalize
 from intake.parsers.layout import PageLayout
 
 __all__ = ["LABELS", "HEADINGS", "LabelHit", "find_labels", "find_headings", "clean_token"]
@@ -411,9 +412,45 @@ def _select(hits: list[LabelHit]) -> list[LabelHit]:
     return sorted(chosen, key=lambda h: (h.box.top, h.box.left))
 
 
+#: Label kinds whose values come from a short closed list. A one-word "label" standing
+#: where such a label's value goes, and spelling one of its values, is that value:
+#: "State MI" is Michigan, not a middle-initial label.
+_CLOSED_VALUES = {"state": lambda text: normalize.state(text).ok}
+
+
+def _in_value_place(layout: PageLayout, label: LabelHit, other: LabelHit) -> bool:
+    """``other`` is the first thing right of ``label`` on its row, or right under it."""
+    em = layout.em
+    a, b = label.box, other.box
+    same_row = abs(a.center[1] - b.center[1]) < 0.6 * em and 0 <= b.left - a.right < 12 * em
+    if same_row:
+        between = [
+            w for w in layout.text.words
+            if a.right < w.box.left < b.left and abs(w.box.center[1] - a.center[1]) < 0.6 * em
+        ]
+        return not between
+    below = 0 <= b.top - a.bottom < 2.5 * em and min(a.right, b.right) - max(a.left, b.left) > 0
+    return below
+
+
+def _values_mistaken_for_labels(layout: PageLayout, hits: list[LabelHit]) -> list[LabelHit]:
+    words = layout.text.words
+    mistaken: set[int] = set()
+    for label in hits:
+        accepts = _CLOSED_VALUES.get(label.kind)
+        if accepts is None:
+            continue
+        for other in hits:
+            if other is label or other.colon or len(other.indices) != 1:
+                continue
+            if _in_value_place(layout, label, other) and accepts(words[other.indices[0]].text.strip(" :,.")):
+                mistaken.add(id(other))
+    return [hit for hit in hits if id(hit) not in mistaken]
+
+
 def find_labels(layout: PageLayout) -> list[LabelHit]:
     """Every field label on the page, each word claimed by at most one label."""
-    return _select(_candidates(layout, LABELS))
+    return _values_mistaken_for_labels(layout, _select(_candidates(layout, LABELS)))
 
 
 def find_headings(layout: PageLayout) -> list[LabelHit]:

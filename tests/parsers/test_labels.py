@@ -80,3 +80,18 @@ def test_one_word_labels_at_the_start_of_a_line() -> None:
 def test_a_label_written_with_slashes_matches_word_by_word() -> None:
     """"Name of staff member/agent/broker" is the agent's name label, not a bare "Name"."""
     assert _kinds((100, 100, "Name of staff member/agent/broker:")) == ["agent_name"]
+
+
+def test_state_value_that_spells_a_short_label_is_a_value() -> None:
+    """"State MI" beside or under the State label is Michigan, not a middle-initial label."""
+    beside = _kinds((100, 100, "City IRONWOOD"), (700, 100, "State"), (900, 100, "MI"), (1200, 100, "Zip 49938"))
+    assert "middle_initial" not in beside and "state" in beside
+    under = _kinds((700, 100, "State"), (700, 150, "MI"))
+    assert under == ["state"]
+
+
+def test_middle_initial_label_beside_a_name_label_stays_a_label() -> None:
+    """A real "MI" column heading after "First Name" is still the middle-initial label."""
+    assert _kinds((100, 100, "First Name"), (700, 100, "MI"), (900, 100, "Last Name")) == [
+        "first_name", "middle_initial", "last_name",
+    ]

@@ -115,19 +115,6 @@ def _middle_initial(raw: str | None) -> Normalized:
     return result
 
 
-_BARE_TEN_DIGITS = re.compile(r"^\d{10}$")
-
-
-def _npn(raw: str | None) -> Normalized:
-    # A bare 10-digit number in the NPN box is within the contract (1-10 digits) even when it
-    # could also dial as a phone number: keep it for a person to confirm instead of dropping it.
-    result = normalize.npn(raw)
-    text = (raw or "").strip()
-    if result.value is None and result.note == "npn_looks_like_phone" and _BARE_TEN_DIGITS.match(text):
-        return Normalized(text, True, note="npn_looks_like_phone", doubtful=True)
-    return result
-
-
 def _date(kind: str) -> Callable[[str | None], Normalized]:
     def read(raw: str | None) -> Normalized:
         text = (raw or "").strip().strip("()[]{}|,;:'\"")
@@ -171,7 +158,7 @@ NORMALIZERS: dict[str, Callable[[str | None], Normalized]] = {
     f"{_REP}.phone": normalize.phone,
     f"{_REP}.relationship": normalize.text,
     "agent.name": normalize.person_name,
-    "agent.npn": _npn,
+    "agent.npn": normalize.npn,
     "plan.id": normalize.plan_id,
     "plan.name": normalize.text,
 }

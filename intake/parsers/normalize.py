@@ -196,13 +196,14 @@ def npn(raw: str | None) -> Normalized:
     """The agent's National Producer Number: 1-10 digits.
 
     Refused: a value written like a phone number (``(715) 555-0142``,
-    ``715-555-0142``, 11 digits with a leading 1) or a bare 10-digit value
-    that is a valid North American phone number (note
-    ``npn_looks_like_phone``), and a 10-digit NPI (Luhn with prefix 80840,
-    note ``npn_looks_like_npi``). NIPR numbers are issued sequentially and are
-    today 8 digits at most, so a 10-digit value is far likelier to be a phone
-    number or NPI than an NPN. A bare 10-digit value that is neither is kept
-    but ``doubtful`` (note ``npn_ten_digits``): a person must confirm it.
+    ``715-555-0142``, 11 digits with a leading 1; note ``npn_looks_like_phone``)
+    and a 10-digit NPI (Luhn with prefix 80840, note ``npn_looks_like_npi``).
+    NIPR numbers are issued sequentially and are today 8 digits at most, so a
+    bare 10-digit value is suspect, but it is within the contract (1-10
+    digits): it is kept and ``doubtful`` for a person to confirm — note
+    ``npn_looks_like_phone`` when it would also dial as a North American phone
+    number, else ``npn_ten_digits``. Keeping it loses nothing; the review
+    queue shows it beside the page.
     """
     if _blank(raw):
         return _EMPTY
@@ -221,9 +222,8 @@ def npn(raw: str | None) -> Normalized:
     if len(digits) == 10:
         if is_npi(digits):
             return _bad("npn_looks_like_npi")
-        if _nanp_ok(digits):
-            return _bad("npn_looks_like_phone")
-        return Normalized(digits, True, repaired=repaired, note="npn_ten_digits", doubtful=True)
+        note = "npn_looks_like_phone" if _nanp_ok(digits) else "npn_ten_digits"
+        return Normalized(digits, True, repaired=repaired, note=note, doubtful=True)
     return Normalized(digits, True, repaired=repaired, note="digits_repaired" if repaired else None)
 
 

@@ -118,12 +118,19 @@ def test_npn_accepts_one_to_ten_digits(raw: str, expected: str) -> None:
     assert result.value == expected and result.ok and not result.needs_review
 
 
-@pytest.mark.parametrize("raw", ["(715) 555-0142", "715-555-0142", "715.555.0142", "7155550142", "17155550142",
+@pytest.mark.parametrize("raw", ["(715) 555-0142", "715-555-0142", "715.555.0142", "17155550142",
                                  "1-715-555-0142"])
 def test_npn_refuses_phone_numbers(raw: str) -> None:
-    """A phone number in the NPN box, formatted or bare, is not an NPN."""
+    """A phone number in the NPN box, written as one or with the country code, is not an NPN."""
     result = n.npn(raw)
     assert result.value is None and result.note == "npn_looks_like_phone" and result.needs_review
+
+
+def test_bare_ten_digits_that_could_dial_are_kept_for_review() -> None:
+    """Ten bare digits are within the NPN's 1-10 digits: kept, but a person must confirm them."""
+    result = n.npn("7155550142")
+    assert result.value == "7155550142" and result.ok
+    assert result.doubtful and result.needs_review and result.note == "npn_looks_like_phone"
 
 
 @pytest.mark.parametrize("raw", ["1234567893", "1245319599"])

@@ -30,6 +30,7 @@ __all__ = [
     "Status",
     "ReceiptSource",
     "contract_schema",
+    "value_at",
 ]
 
 SCHEMA_ID = "enrollment-application/v1"
@@ -161,6 +162,16 @@ class Application(_Model):
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_contract(), indent=indent, ensure_ascii=False)
+
+
+def value_at(record: dict[str, Any] | None, path: str) -> Any:
+    """The value at a dotted contract path (``applicant.permanent_address.zip``), or None."""
+    node: Any = record
+    for part in path.split("."):
+        if not isinstance(node, dict):
+            return None
+        node = node.get(part)
+    return node
 
 
 def contract_schema() -> dict[str, Any]:

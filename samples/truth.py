@@ -12,6 +12,8 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from intake.application import value_at
+
 __all__ = ["earliest_allowed", "effective_date_check", "required_missing", "build_truth", "PLAN_TZ"]
 
 PLAN_TZ = ZoneInfo("America/Chicago")
@@ -29,15 +31,6 @@ _PERSONAL = (
     ("applicant.permanent_address.zip", "ZIP code not given"),
     ("medicare_number", "Medicare number not given or not valid"),
 )
-
-
-def _get(record: dict[str, Any], path: str) -> Any:
-    node: Any = record
-    for part in path.split("."):
-        if not isinstance(node, dict):
-            return None
-        node = node.get(part)
-    return node
 
 
 def earliest_allowed(received: datetime, tz: ZoneInfo = PLAN_TZ) -> date:
@@ -63,7 +56,7 @@ def required_missing(app: dict[str, Any], *, require_agent_npn: bool = False) ->
     out: list[dict[str, str]] = []
 
     def need(path: str, reason: str, contact: str = "applicant") -> None:
-        if _get(app, path) in (None, ""):
+        if value_at(app, path) in (None, ""):
             out.append({"field": path, "contact_first": contact, "reason": reason})
 
     for path, reason in _PERSONAL:
@@ -76,10 +69,10 @@ def required_missing(app: dict[str, Any], *, require_agent_npn: bool = False) ->
         need("authorized_representative.name", "representative name not given")
         need("authorized_representative.phone", "representative phone not given")
         need("authorized_representative.relationship", "relationship to applicant not given")
-    if _get(app, "premium_payment.method") == "eft":
+    if value_at(app, "premium_payment.method") == "eft":
         need("premium_payment.routing_number", "bank routing number not given or not valid")
         need("premium_payment.account_number", "bank account number not given")
-    if _get(app, "agent.name") or require_agent_npn:
+    if value_at(app, "agent.name") or require_agent_npn:
         need("agent.npn", "agent NPN not given", "agent")
     return out
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
+from intake.application import value_at as leaf
 from intake.extraction import FIELD_PATHS
 
 __all__ = [
@@ -30,15 +31,6 @@ MISSING_ALIASES = {"signature": "signature.signed", "plan": "plan.id"}
 
 _PUNCT = re.compile(r"[.,;]+")
 _SPACE = re.compile(r"\s+")
-
-
-def leaf(record: dict[str, Any] | None, path: str) -> Any:
-    node: Any = record
-    for part in path.split("."):
-        if not isinstance(node, dict):
-            return None
-        node = node.get(part)
-    return node
 
 
 def normalise_value(path: str, value: Any) -> Any:

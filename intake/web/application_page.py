@@ -17,7 +17,8 @@ from starlette.concurrency import run_in_threadpool
 from intake.errors import IntakeError, NotFound
 from intake.web.accounts import SignedIn
 from intake.web.deps import require, signed_in
-from intake.web.fields import FIELD_GROUPS, FIELDS, get_path
+from intake.application import value_at
+from intake.web.fields import FIELD_GROUPS, FIELDS
 from intake.web.images import PageImages, field_box
 from intake.web.masking import mask_value, masked_record
 from intake.web.models import CONTACTS, OUTCOMES
@@ -56,7 +57,7 @@ def _field_rows(record: ApplicationRecord, see_phi: bool) -> list[tuple[str, lis
     for group, specs in FIELD_GROUPS:
         rows = []
         for spec in specs:
-            value = get_path(contract, spec.path)
+            value = value_at(contract, spec.path)
             shown = mask_value(value) if spec.masked and not see_phi else value
             if isinstance(shown, bool):
                 shown_text = "yes" if shown else "no"

@@ -19,7 +19,7 @@ from intake.errors import IntakeError
 from intake.parsers import normalize as nz
 from intake.web.masking import MASKED_PATHS
 
-__all__ = ["FieldSpec", "FIELDS", "FIELD_GROUPS", "EditRefused", "Edit", "validate_edit", "get_path", "set_path"]
+__all__ = ["FieldSpec", "FIELDS", "FIELD_GROUPS", "EditRefused", "Edit", "validate_edit", "set_path"]
 
 Validator = Callable[[str], nz.Normalized]
 
@@ -157,15 +157,6 @@ def validate_edit(path: str, raw: str | None, tz: ZoneInfo) -> Edit:
         note = result.note or "bad_format"
         raise EditRefused(f"the value does not pass the {spec.label.lower()} check ({note}); correct it", code=note)
     return Edit(path, result.value, still_in_review=result.repaired or result.doubtful, note=result.note)
-
-
-def get_path(record: dict[str, Any], path: str) -> Any:
-    node: Any = record
-    for part in path.split("."):
-        if not isinstance(node, dict):
-            return None
-        node = node.get(part)
-    return node
 
 
 def set_path(record: dict[str, Any], path: str, value: Any) -> None:

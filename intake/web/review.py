@@ -21,7 +21,8 @@ from intake.errors import IntakeError, NotFound
 from intake.plans import plan_name
 from intake.web.accounts import SignedIn
 from intake.web.context import WebContext
-from intake.web.fields import Edit, get_path, set_path, validate_edit
+from intake.application import value_at
+from intake.web.fields import Edit, set_path, validate_edit
 from intake.web.models import CONTACTS, OUTCOMES
 from intake.web.roles import Permission, allowed
 from intake.web.transitions import check_transition
@@ -174,4 +175,4 @@ class Review:
         self._records.add_outreach_attempt(application_id, contact=contact, outcome=outcome, actor=user.name)
 
     def field_value(self, record: ApplicationRecord, path: str) -> Any:
-        return get_path(record.contract, path)
+        return value_at(record.contract, path)

@@ -26,7 +26,7 @@ from samples.cases import ALL_CHANNELS, CASES, Spec, Timing, _ordinary, plan_spe
 from samples.clock import after
 from samples.docusign import certificate_page, draw_envelope
 from samples.formdata import APPLICATION_SECTIONS, FormData, draw_form
-from samples.layouts import LABEL_FONTS, LAYOUTS, TUNING_LAYOUTS
+from samples.layouts import HELDOUT_LAYOUTS, LABEL_FONTS, LAYOUTS, TUNING_LAYOUTS
 from samples.layouts.base import draw_style
 from samples.layouts.others import OTHER_KINDS
 from samples.people import AGENCIES, draw_phone
@@ -106,7 +106,7 @@ def _one(out: Path, spec: Spec) -> Generated:
     sample = {
         "case": spec.case,
         "layout": layout,
-        "heldout": layout == "heldout",
+        "heldout": layout in HELDOUT_LAYOUTS,
         "dropped_at": dropped_at.isoformat(),
         "seed": spec.seed,
         "index": spec.index,

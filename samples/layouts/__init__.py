@@ -8,18 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from samples.layouts import cms, compact, grid, heldout
+from samples.layouts import cms, compact, grid, heldout, heldout2, heldout3
 
 __all__ = ["LAYOUTS", "TUNING_LAYOUTS", "HELDOUT_LAYOUTS", "LABEL_FONTS"]
 
 LAYOUTS: dict[str, Callable] = {"cms": cms.build, "compact": compact.build, "grid": grid.build,
-                                "heldout": heldout.build}
+                                "heldout": heldout.build, "heldout2": heldout2.build, "heldout3": heldout3.build}
 TUNING_LAYOUTS = ("cms", "compact", "grid")
-HELDOUT_LAYOUTS = ("heldout",)
+HELDOUT_LAYOUTS = ("heldout", "heldout2", "heldout3")
 #: label font (regular, bold, size) per layout
 LABEL_FONTS: dict[str, tuple[str, str, float]] = {
     "cms": ("sans", "sans-bold", 8.5),
     "compact": ("sans-cond", "sans-cond-bold", 8.5),
     "grid": ("sans", "sans-bold", 8.0),
     "heldout": ("serif", "serif-bold", 9.5),
+    "heldout2": ("sans", "sans-bold", 7.0),
+    "heldout3": ("serif-cond", "serif-bold", 9.0),
 }

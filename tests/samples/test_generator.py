@@ -91,3 +91,32 @@ def test_required_missing_depends_on_choices() -> None:
     fields = {(m["field"], m["contact_first"]) for m in required_missing(app)}
     assert fields == {("premium_payment.routing_number", "applicant"), ("agent.npn", "agent"),
                       ("authorized_representative.phone", "applicant")}
+
+
+@pytest.mark.parametrize("layout", ["heldout2", "heldout3"])
+def test_other_heldout_layouts_write_what_heldout_writes(tmp_path: Path, layout: str) -> None:
+    """Every held-out layout draws the same values and ticks the same boxes as "heldout"; its truth says heldout."""
+    from collections import Counter
+    from datetime import date
+
+    from samples.formdata import draw_form
+    from samples.layouts import HELDOUT_LAYOUTS, LAYOUTS
+    from samples.layouts.base import Style
+    from samples.primitives import Checkbox, Stroke, Text
+
+    def drawn(name: str, form) -> tuple[Counter, int, int]:
+        pages = LAYOUTS[name](form, Style(), random.Random(1))
+        items = [item for page in pages for item in page.items]
+        values = [t.text for t in items if isinstance(t, Text) and t.role == "value"]
+        chars = Counter(ch for text in values for ch in text if ch not in " -")
+        ticks = sum(1 for c in items if isinstance(c, Checkbox) and c.mark)
+        return chars, ticks, sum(1 for s in items if isinstance(s, Stroke))
+
+    assert layout in HELDOUT_LAYOUTS
+    for seed in range(8):
+        form = draw_form(random.Random(seed), signed_on=date(2026, 11, 20), requested=date(2027, 1, 1),
+                         with_rep=seed % 2 == 0, with_agent=True, with_mailing=seed % 3 == 0)
+        assert drawn(layout, form) == drawn("heldout", form)
+    generate(tmp_path, 1, 5, layouts=(layout,), channels=("fax",), cases=("complete",))
+    truth = json.loads(next((tmp_path / "truth" / "fax").glob("*.truth.json")).read_text())
+    assert truth["_sample"]["layout"] == layout and truth["_sample"]["heldout"] is True

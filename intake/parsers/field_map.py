@@ -22,6 +22,8 @@ def path_for(kind: str, section: str | None) -> str | None:
     """The contract path for a label of ``kind`` under a heading of ``section``; None to ignore it."""
     rep = section == "representative"
     office = section == "office"
+    if kind in ("rep_name", "rep_phone", "rep_address"):  # named as the representative's: any section
+        return f"{_REP}.{kind.removeprefix('rep_')}"
     if kind == "name":
         return {"representative": f"{_REP}.name", "office": "agent.name", "payment": "premium_payment.account_holder"}.get(
             section or ""

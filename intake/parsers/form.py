@@ -37,6 +37,7 @@ from intake.parsers.choices import (
     yes_no_of,
 )
 from intake.parsers.field_map import NORMALIZERS, TEXT_PATHS, path_for
+from intake.parsers.label_keywords import keyword_headings, keyword_labels, prefer_key_words
 from intake.parsers.labels import LabelHit, clean_token, find_headings, find_labels
 from intake.parsers.layout import PageLayout
 from intake.parsers.sections import Heading, section_of
@@ -60,6 +61,7 @@ class _Page:
     checkboxes: list[Checkbox]
     options: list[Option]
     stop: set[int] = field(default_factory=set)  # words no value may contain: labels, boxes, option text
+    headings: list[LabelHit] = field(default_factory=list)
 
 
 @dataclass
@@ -84,18 +86,27 @@ def _read_page(page: RecognizedPage) -> _Page:
     option_words = {i for o in options for i in o.indices}
     # A label wholly inside an option's text is part of that option ("...bank account each month").
     labels = [h for h in find_labels(layout) if not set(h.indices) <= option_words]
+    labels = prefer_key_words(layout, labels, box_words | option_words)
     labels = _drop_values_read_as_labels(layout, labels, box_words | option_words)
     # Whole heading lines ("6. AGENT / BROKER") never hold a value.
     label_words = {i for h in labels for i in h.indices}
     heading_words: set[int] = set()
-    for heading in find_headings(layout):
+    headings = find_headings(layout)
+    for heading in headings:
         chunk = _chunk_of(layout, heading)
         if label_words.intersection(heading.indices):
             # A heading that is also a label ("Mailing address (if different) PO BOX 12"): its value may follow.
             chunk = chunk[: chunk.index(heading.indices[-1]) + 1]
         heading_words.update(chunk)
+    # Wordings the phrase table does not know, by their key words, among the words left.
+    taken = box_words | option_words | heading_words | label_words
+    more = keyword_headings(layout, taken)
+    headings += more
+    heading_words.update(i for h in more for i in h.indices)
+    labels += keyword_labels(layout, labels, taken | heading_words)
     stop = box_words | option_words | heading_words | {i for h in labels for i in h.indices}
-    return _Page(layout=layout, image=page.image, labels=labels, checkboxes=checkboxes, options=options, stop=stop)
+    return _Page(layout=layout, image=page.image, labels=labels, checkboxes=checkboxes, options=options, stop=stop,
+                 headings=headings)
 
 
 def _chunk_of(layout: PageLayout, hit: LabelHit) -> list[int]:
@@ -136,14 +147,24 @@ def _headings(pages: list[_Page]) -> list[Heading]:
         for label in p.labels:
             for i in label.indices:
                 label_starts[i] = label.indices[0]
-        for h in find_headings(p.layout):
+        for h in p.headings:
             # Words of a longer label ("Signature of applicant or authorized representative") are no heading.
             if any(i in label_starts and label_starts[i] < h.indices[0] and label_starts[i] not in h.indices
                    for i in h.indices):
                 continue
             out.append(Heading(kind=h.kind, page=h.page, top=h.box.top, left=h.chunk_left, right=h.box.right,
                                em=p.layout.em))
+        for label in p.labels:
+            # "Mail to:", "Representative's name:" open their own block: the city, state and
+            # phone labels after them are the mailing address's and the representative's.
+            kind = _SECTION_OPENERS.get(label.kind)
+            if kind is not None:
+                out.append(Heading(kind=kind, page=label.page, top=label.box.top, left=label.chunk_left,
+                                   right=label.box.right, em=p.layout.em))
     return out
+
+
+_SECTION_OPENERS = {"mailing_street": "mailing", "rep_name": "representative", "rep_address": "representative"}
 
 
 def _text_of(p: _Page, spot: ValueSpot) -> tuple[str, float]:

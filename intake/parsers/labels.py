@@ -36,13 +36,17 @@ LABELS: dict[str, tuple[str, ...]] = {
         "enrollee name",
         "member name",
         "beneficiary name",
-        "rep name",
         "authorized representative",
+    ),
+    # The representative's own fields, whatever section they stand in.
+    "rep_name": (
+        "rep name",
         "authorized representative name",
         "name of authorized representative",
         "representative name",
         "representatives name",
     ),
+    "rep_phone": ("rep phone", "representative phone", "representative phone number", "representatives phone"),
     "birth_date": ("birth date", "date of birth", "dob", "birthdate", "d o b", "birth"),
     "sex": ("sex", "gender"),
     "phone": (
@@ -57,9 +61,6 @@ LABELS: dict[str, tuple[str, ...]] = {
         "tel",
         "daytime phone",
         "contact phone",
-        "rep phone",
-        "representative phone",
-        "representative phone number",
     ),
     "permanent_street": (
         "permanent residence street address",
@@ -186,7 +187,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     # Question labels with no text value of their own: they bound neighbouring values.
     "dental": ("dental rider", "optional dental rider", "dental", "dental coverage", "dental benefit", "dental add on"),
     "account_type": ("account type", "type of account", "type"),
-    "address": ("address", "rep address", "representative address", "representatives address"),
+    "address": ("address",),
+    "rep_address": ("rep address", "representative address", "representatives address"),
 }
 
 #: section kind -> heading phrasings. A heading governs the labels below it.

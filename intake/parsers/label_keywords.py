@@ -1,0 +1,320 @@
+"""Labels and headings by their key words, for wordings the phrase table does not know.
+
+The phrase table (``labels.LABELS``) knows the usual wordings; real forms
+invent others: "Start my coverage on:", "Send correspondence to:", "Producer
+ID (NPN)", "Date born". A run of words that stands like a label -- the start of
+a chunk up to its colon, or a short chunk without digits -- is given the kind
+whose key words it holds. A kind fits when the words hold every key word of
+one of its key-word sets and none of its excluded words; when several kinds
+fit, the one whose set has more key words wins, and a tie is no label at all
+(a person reads it rather than a guess).
+
+Key words that also turn up in values ("clinic", "city", "name", "state")
+only make a label when the words end with a colon or are not where another
+label's value goes; words that never appear in values ("medicare", "zip",
+"birth") are enough on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from intake.parsers.labels import LabelHit, clean_token
+from intake.parsers.layout import PageLayout
+
+__all__ = [
+    "KEYWORD_LABELS",
+    "KEYWORD_HEADINGS",
+    "classify_words",
+    "tokens_of",
+    "keyword_labels",
+    "keyword_headings",
+    "prefer_key_words",
+]
+
+#: Spellings of each key word (lower case, punctuation-free tokens).
+_WORDS: dict[str, tuple[str, ...]] = {
+    "last": ("last", "surname", "family"),
+    "first": ("first", "given"),
+    "middle": ("middle", "mi", "initial", "ml"),
+    "birth": ("birth", "birthdate", "born", "dob", "birthday"),
+    "sex": ("sex", "gender"),
+    "phone": ("phone", "telephone", "tel", "cell", "mobile", "ph"),
+    "medicare": ("medicare",),
+    "mbi": ("mbi", "hicn"),
+    "number": ("number", "no", "num", "#", "id", "identifier", "nbr"),
+    "effective": ("effective",),
+    "coverage": ("coverage", "membership"),
+    "begin": ("begin", "begins", "start", "starts", "starting", "commence"),
+    "zip": ("zip", "zipcode", "postal", "zip+4"),
+    "city": ("city", "town", "municipality"),
+    "state": ("state", "st"),
+    "county": ("county",),
+    "residence": ("residence", "residential", "permanent", "home", "physical"),
+    "street": ("street", "address", "addr"),
+    "mail": ("mail", "mailing", "correspondence", "send"),
+    "rep": ("representative", "representatives", "rep", "reps", "guardian", "attorney", "poa"),
+    "plan_staff": ("agent", "agents", "broker", "brokers", "producer", "producers", "salesperson", "enroller",
+                   "agency", "writing"),
+    "npn": ("npn",),
+    "name": ("name", "names"),
+    "account": ("account", "acct"),
+    "holder": ("holder", "holders", "owner"),
+    "routing": ("routing", "aba", "transit"),
+    "care": ("pcp", "physician", "doctor", "clinic", "provider"),
+    "relationship": ("relationship", "relation"),
+    "authorized": ("authorized", "legal"),
+    "office": ("office", "internal"),
+    "plan": ("plan",),
+    "use": ("use", "only", "completed"),
+    "info": ("information", "info", "section", "details"),
+    # Instructions, not labels: "Mail or fax to Enrollment:", "Please return the completed form to:".
+    "instruction": ("fax", "return", "submit", "form", "application", "enrollment", "please", "questions"),
+    "premium": ("premium", "premiums"),
+    "payment": ("pay", "payment", "payments", "paying", "method", "options", "option"),
+}
+
+#: label kind -> key-word sets (one must be wholly present) and excluded key words.
+KEYWORD_LABELS: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = {
+    "last_name": ((("last",),), ("rep", "account", "plan_staff")),
+    "first_name": ((("first",),), ("rep", "account", "plan_staff")),
+    "middle_initial": ((("middle",),), ("rep", "plan_staff")),
+    "birth_date": ((("birth",),), ()),
+    "sex": ((("sex",),), ()),
+    "phone": ((("phone",),), ("plan_staff", "rep")),
+    "rep_name": ((("rep", "name"),), ("plan_staff", "account")),
+    "rep_phone": ((("rep", "phone"),), ("plan_staff",)),
+    "rep_address": ((("rep", "street"),), ("plan_staff",)),
+    "medicare_number": ((("medicare", "number"), ("mbi",)), ()),
+    "effective_date": ((("effective",), ("coverage", "begin")), ("birth",)),
+    "zip": ((("zip",),), ()),
+    "city": ((("city",),), ("zip", "state")),
+    "state": ((("state",),), ("zip", "city")),
+    "city_state_zip": ((("city", "state", "zip"),), ()),
+    "county": ((("county",),), ()),
+    "permanent_street": ((("residence", "street"), ("residence",)), ("mail", "phone")),
+    "mailing_street": ((("mail",),), ("phone",)),
+    "street": ((("street",),), ("mail", "residence", "rep", "plan_staff")),
+    "agent_name": ((("plan_staff",), ("plan_staff", "name")), ("npn", "number", "phone", "use")),
+    "npn": ((("npn",), ("plan_staff", "number")), ("phone",)),
+    "account_holder": ((("account", "name"), ("account", "holder")), ("number", "routing")),
+    "routing_number": ((("routing",),), ()),
+    "account_number": ((("account", "number"),), ("routing", "name", "holder")),
+    "pcp": ((("care",),), ("phone",)),
+    "relationship": ((("relationship",),), ()),
+    "name": ((("name",),), ()),
+}
+
+#: heading (section) kind -> key-word sets and excluded key words.
+KEYWORD_HEADINGS: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = {
+    "representative": ((("authorized", "rep"), ("rep", "use")), ("plan_staff",)),
+    "office": ((("plan_staff", "use"), ("plan_staff", "info"), ("office", "use"), ("plan", "use")), ()),
+    "payment": ((("premium", "payment"), ("premium",)), ()),
+    "mailing": ((("mail",),), ("instruction",)),
+}
+
+#: Key words that also occur in values: alone they make a label only in a label's place.
+_VALUE_PRONE = frozenset({"name", "city", "state", "street", "care", "residence", "first", "last",
+                          "account", "number", "county", "rep"})
+
+_DIGIT = re.compile(r"\d")
+_NUMBERED = re.compile(r"^(step|section|part|sec)\s*([0-9]{1,2}|[a-h])$")
+_TOKEN = re.compile(r"[a-z0-9#+]+")
+_HINT = re.compile(r"\([^)]*\)")
+
+
+def tokens_of(texts) -> list[str]:
+    """Lower-case word tokens of label text: "Name(s)" -> name, s; "ABA/Routing" -> aba, routing."""
+    return [t for text in texts for t in _TOKEN.findall(clean_token(text))]
+
+
+def _key_words_of(tokens: list[str]) -> set[str]:
+    found = set()
+    for token in tokens:
+        for key, spellings in _WORDS.items():
+            if token in spellings or (len(token) >= 7 and any(len(s) >= 7 and fuzz.ratio(token, s) >= 90 for s in spellings)):
+                found.add(key)
+    return found
+
+
+def classify_words(tokens: list[str], table=KEYWORD_LABELS) -> tuple[str, frozenset[str]] | None:
+    """The kind the tokens name, with the key words that decided it; None when none or a tie."""
+    keys = _key_words_of(tokens)
+    best: list[tuple[int, str, frozenset[str]]] = []
+    for kind, (sets, excluded) in table.items():
+        if keys.intersection(excluded) or (table is KEYWORD_LABELS and "instruction" in keys):
+            continue
+        fitting = [frozenset(s) for s in sets if keys.issuperset(s)]
+        if fitting:
+            used = max(fitting, key=len)
+            best.append((len(used), kind, used))
+    if not best:
+        return None
+    best.sort(key=lambda b: -b[0])
+    if len(best) > 1 and best[1][0] == best[0][0]:
+        # "Agent name": the specific kind beats the bare "name"
+        rivals = [b for b in best if b[0] == best[0][0] and b[1] != "name"]
+        if len(rivals) != 1:
+            return None
+        return rivals[0][1], rivals[0][2]
+    return best[0][1], best[0][2]
+
+
+@dataclass(frozen=True)
+class _Run:
+    indices: tuple[int, ...]
+    tokens: list[str]
+    colon: bool
+    whole_chunk: bool
+    chunk_len: int
+
+
+def _runs(layout: PageLayout, taken: set[int], max_words: int = 9) -> list[_Run]:
+    """Label-like runs: a chunk's start up to a colon, or a short chunk with no digits outside hints."""
+    words = layout.text.words
+    runs = []
+    for row in layout.rows:
+        for chunk in layout.chunks(row):
+            if taken.intersection(chunk[:1]):
+                continue
+            end = None
+            for k, i in enumerate(chunk[:max_words]):
+                if i in taken:
+                    break
+                text = words[i].text.strip()
+                following = words[chunk[k + 1]].text.strip() if k + 1 < len(chunk) else ""
+                if text.endswith((":", ";")) or following == ":":
+                    end = k
+                    break
+            if end is not None:
+                ids = tuple(chunk[: end + 1])
+                colon, whole = True, end + 1 == len(chunk)
+            elif len(chunk) <= max_words and not taken.intersection(chunk):
+                ids, colon, whole = tuple(chunk), False, True
+            else:
+                continue
+            text = " ".join(words[i].text for i in ids)
+            if _DIGIT.search(_HINT.sub(" ", text)):
+                continue  # numbers are values ("123 Main St:"), except in hints ("(MM/DD/YYYY)")
+            tokens = tokens_of(words[w].text for w in ids)
+            if tokens:
+                runs.append(_Run(ids, tokens, colon, whole, len(chunk)))
+    return runs
+
+
+def _in_value_place(layout: PageLayout, run: _Run, labels: list[LabelHit]) -> bool:
+    """The run stands right of a label on its row, or just under one: where that label's value goes."""
+    em = layout.em
+    box = layout.union_box(list(run.indices))
+    for label in labels:
+        if label.page != layout.page:
+            continue
+        a = label.box
+        same_row = abs(a.center[1] - box.center[1]) < 0.6 * em and 0 <= box.left - a.right < 14 * em
+        below = 0 <= box.top - a.bottom < 1.8 * em and min(a.right, box.right) - max(a.left, box.left) > 0
+        if same_row or below:
+            return True
+    return False
+
+
+def _hit(layout: PageLayout, run: _Run, kind: str, score: float) -> LabelHit:
+    return LabelHit(
+        kind=kind,
+        page=layout.page,
+        indices=run.indices,
+        box=layout.union_box(list(run.indices)),
+        score=score,
+        at_chunk_start=True,
+        colon=run.colon,
+        chunk_len=run.chunk_len,
+        chunk_left=layout.word(run.indices[0]).box.left,
+        matched=len(run.indices),
+    )
+
+
+def keyword_labels(layout: PageLayout, labels: list[LabelHit], taken: set[int]) -> list[LabelHit]:
+    """Labels the phrase table missed, found by key words among words not in ``taken``."""
+    hits: list[LabelHit] = []
+    for run in _runs(layout, taken):
+        found = classify_words(run.tokens)
+        if found is None:
+            continue
+        kind, keys = found
+        if not run.colon:
+            if len(run.tokens) > 6 or keys <= _VALUE_PRONE and _in_value_place(layout, run, labels + hits):
+                continue
+            if len(run.tokens) == 1 and len(run.tokens[0]) <= 3:
+                continue  # "ST", "MI" alone without a colon are values far more often than labels
+        hits.append(_hit(layout, run, kind, 80.0))
+    return hits
+
+
+def prefer_key_words(layout: PageLayout, labels: list[LabelHit], blocked: set[int]) -> list[LabelHit]:
+    """Where one phrase label matched only part of a label-like run and the run's key words name
+    another kind, the key words win: "Start my coverage on:" is not the "State" label that "Start"
+    resembles, "Date born:" is no signature date, "ENROLLING AGENT" is no NPN label."""
+    words = layout.text.words
+    out = list(labels)
+    for run in _runs(layout, blocked):
+        members = set(run.indices)
+        inside = [h for h in out if members.intersection(h.indices)]
+        if len(inside) != 1 or not set(inside[0].indices) <= members:
+            continue
+        label = inside[0]
+        phrase_words = label.indices[: label.matched or len(label.indices)]  # not the words up to its colon
+        uncovered = tokens_of(words[i].text for i in _outside_hints(words, run.indices) if i not in phrase_words)
+        if not [t for t in uncovered if len(t) > 1 or t == "#"]:
+            continue
+        found = classify_words(run.tokens)
+        if found is None or found[0] == label.kind:
+            continue
+        kind, keys = found
+        if not run.colon and keys <= _VALUE_PRONE:
+            continue
+        out[out.index(label)] = _hit(layout, run, kind, 80.0)
+    return out
+
+
+def _outside_hints(words, indices: tuple[int, ...]) -> list[int]:
+    """The words of a run that are not in a parenthesised hint ("(MM/DD/YYYY)", "(home)")."""
+    out, depth = [], 0
+    for i in indices:
+        text = words[i].text
+        if "(" in text:
+            depth += 1
+        if depth == 0:
+            out.append(i)
+        if ")" in text:
+            depth = max(0, depth - 1)
+    return out
+
+
+def keyword_headings(layout: PageLayout, taken: set[int]) -> list[LabelHit]:
+    """Section headings by key words: whole short chunks that start their row and end without a colon
+    ("Section 6 - For Broker/Agent Use", "Where should we send mail?"); a numbered title of no known
+    kind ("Step 3 Choose your plan") is a heading of kind ``other``: it ends the section before it."""
+    words = layout.text.words
+    hits = []
+    for row in layout.rows:
+        chunks = layout.chunks(row)
+        if not chunks:
+            continue
+        chunk = chunks[0]
+        if taken.intersection(chunk) or len(chunk) > 12:
+            continue
+        if any(words[i].text.strip().endswith(":") for i in chunk):
+            continue  # a label and its value ("Send correspondence to: PO BOX 7")
+        tokens = tokens_of(words[i].text for i in chunk)
+        found = classify_words(tokens, KEYWORD_HEADINGS)
+        if found is not None:
+            kind = found[0]
+        elif _NUMBERED.match(" ".join(tokens[:2])):
+            kind = "other"  # "Step 3 Choose your plan": a new section of no kind we know ends the last one
+        else:
+            continue
+        run = _Run(tuple(chunk), tokens, False, True, len(chunk))
+        hits.append(_hit(layout, run, kind, 85.0))
+    return hits

@@ -1,0 +1,123 @@
+"""Labels by key words: wordings the phrase table does not know still name their field."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.parsers.label_keywords import KEYWORD_HEADINGS, classify_words, tokens_of
+
+
+def _kind(text: str, table=None):
+    found = classify_words(tokens_of(text.split()), table) if table else classify_words(tokens_of(text.split()))
+    return None if found is None else found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I want my coverage to begin on:", "effective_date"),
+        ("Start my coverage on", "effective_date"),
+        ("Coverage effective date requested (MM/DD/YYYY)", "effective_date"),
+        ("Date born:", "birth_date"),
+        ("Producer ID (NPN):", "npn"),
+        ("Agent NPN/Writing #", "npn"),
+        ("Broker number:", "npn"),
+        ("Enrolling agent:", "agent_name"),
+        ("Licensed agent name", "agent_name"),
+        ("Producer:", "agent_name"),
+        ("Send correspondence to:", "mailing_street"),
+        ("Mail to:", "mailing_street"),
+        ("Street (home):", "permanent_street"),
+        ("Residence address (no P.O. Box)", "permanent_street"),
+        ("City/Town:", "city"),
+        ("St:", "state"),
+        ("ZIP+4:", "zip"),
+        ("Postal code:", "zip"),
+        ("Evening phone:", "phone"),
+        ("Surname:", "last_name"),
+        ("Given name:", "first_name"),
+        ("Medicare Beneficiary ID #:", "medicare_number"),
+        ("Name(s) on the account:", "account_holder"),
+        ("Account owner name", "account_holder"),
+        ("Transit/ABA #:", "routing_number"),
+        ("Bank account #:", "account_number"),
+        ("Primary doctor's clinic:", "pcp"),
+        ("Name of representative:", "rep_name"),
+        ("Representative's address:", "rep_address"),
+        ("Relation to applicant:", "relationship"),
+    ],
+)
+def test_label_wordings_name_their_field(text: str, kind: str) -> None:
+    assert _kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mail or fax to Enrollment:",  # an instruction, not the mailing address
+        "Please return the completed form to:",
+        "Complete every item marked with an asterisk",
+        "Thank you for choosing us",
+    ],
+)
+def test_instructions_and_prose_are_no_label(text: str) -> None:
+    assert _kind(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Section 6 - For Broker/Agent Use", "office"),
+        ("Plan use - producer information", "office"),
+        ("For office use only", "office"),
+        ("Section 4 - Premium Payment Options", "payment"),
+        ("If you are the authorized representative", "representative"),
+        ("Where should we send mail?", "mailing"),
+        ("Part A. Plan selection - check one", None),  # "selection" is not "section"
+        ("Plan information", None),  # the plan's, not the office's
+    ],
+)
+def test_heading_wordings(text: str, kind: str | None) -> None:
+    assert _kind(text, KEYWORD_HEADINGS) == kind
+
+
+def test_a_tie_between_two_kinds_is_no_label() -> None:
+    # "phone" and "zip" both fit with one key word each: a person reads it, not a guess
+    assert _kind("Phone or ZIP:") is None
+
+
+def test_a_form_in_unfamiliar_wording_is_read_by_key_words(settings) -> None:
+    """Labels worded unlike any phrase in the table, labels above values, a mailing block opened by
+    its own label and a representative block opened by the representative's name."""
+    from intake.parsers.form import extract_fields
+    from tests.parsers.form_kit import form_page
+
+    items = [
+        (100, 100, "Start my coverage on: 01/01/2027"),
+        (100, 160, "Date born: 03/14/1957"),
+        (100, 220, "Street (home): 1204 N 5TH AVE"),
+        (100, 280, "City/Town: WAUSAU"),
+        (900, 280, "St: WI"),
+        (1300, 280, "ZIP+4: 54401"),
+        (100, 340, "Send correspondence to: PO BOX 77"),
+        (100, 400, "City/Town: MERRILL"),
+        (900, 400, "St: WI"),
+        (1300, 400, "ZIP+4: 54452"),
+        (100, 520, "Section 6 - For Broker/Agent Use"),
+        (100, 580, "ENROLLING AGENT"),
+        (1200, 580, "PRODUCER ID (NPN)"),
+        (100, 630, "DANIEL KOWALSKI"),
+        (1200, 630, "17654321"),
+    ]
+    fields = extract_fields([form_page(items)], settings).fields
+    values = {path: field.value for path, field in fields.items()}
+    assert values["requested_effective_date"] == "2027-01-01"
+    assert values["applicant.birth_date"] == "1957-03-14"
+    assert values["applicant.permanent_address.street"] == "1204 N 5TH AVE"
+    assert values["applicant.permanent_address.city"] == "WAUSAU"
+    assert values["applicant.permanent_address.zip"] == "54401"
+    assert values["applicant.mailing_address.street"] == "PO BOX 77"
+    assert values["applicant.mailing_address.city"] == "MERRILL"
+    assert values["applicant.mailing_address.zip"] == "54452"
+    assert values["agent.name"] == "DANIEL KOWALSKI"
+    assert values["agent.npn"] == "17654321"

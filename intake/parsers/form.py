@@ -39,7 +39,7 @@ from intake.parsers.choices import (
 from intake.parsers.field_map import NORMALIZERS, TEXT_PATHS, path_for
 from intake.parsers.label_keywords import keyword_headings, keyword_labels, prefer_key_words
 from intake.parsers.labels import LabelHit, clean_token, find_headings, find_labels
-from intake.parsers.layout import PageLayout
+from intake.parsers.layout import PageLayout, split_glued_labels
 from intake.parsers.sections import Heading, section_of
 from intake.parsers.signature import signature_ink
 from intake.parsers.second_reading import Blank, second_look
@@ -73,9 +73,10 @@ class _Found:
 
 
 def _read_page(page: RecognizedPage) -> _Page:
-    layout = PageLayout.build(page.text, page.rules)
-    checkboxes = find_checkboxes(page.image, page.text, page.rules)
-    words = page.text.words
+    text = split_glued_labels(page.text)
+    layout = PageLayout.build(text, page.rules)
+    checkboxes = find_checkboxes(page.image, text, page.rules)
+    words = text.words
     box_words: set[int] = set()
     for cb in checkboxes:
         for i, word in enumerate(words):

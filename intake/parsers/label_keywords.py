@@ -10,9 +10,8 @@ fit, the one whose set has more key words wins, and a tie is no label at all
 (a person reads it rather than a guess).
 
 Key words that also turn up in values ("clinic", "city", "name", "state")
-only make a label when the words end with a colon or are not where another
-label's value goes; words that never appear in values ("medicare", "zip",
-"birth") are enough on their own.
+only make a label when the words end with a colon; words that never appear
+in values ("medicare", "zip", "birth", "agent") are enough on their own.
 """
 
 from __future__ import annotations
@@ -205,21 +204,6 @@ def _runs(layout: PageLayout, taken: set[int], max_words: int = 9) -> list[_Run]
     return runs
 
 
-def _in_value_place(layout: PageLayout, run: _Run, labels: list[LabelHit]) -> bool:
-    """The run stands right of a label on its row, or just under one: where that label's value goes."""
-    em = layout.em
-    box = layout.union_box(list(run.indices))
-    for label in labels:
-        if label.page != layout.page:
-            continue
-        a = label.box
-        same_row = abs(a.center[1] - box.center[1]) < 0.6 * em and 0 <= box.left - a.right < 14 * em
-        below = 0 <= box.top - a.bottom < 1.8 * em and min(a.right, box.right) - max(a.left, box.left) > 0
-        if same_row or below:
-            return True
-    return False
-
-
 def _hit(layout: PageLayout, run: _Run, kind: str, score: float) -> LabelHit:
     return LabelHit(
         kind=kind,
@@ -244,8 +228,8 @@ def keyword_labels(layout: PageLayout, labels: list[LabelHit], taken: set[int]) 
             continue
         kind, keys = found
         if not run.colon:
-            if len(run.tokens) > 6 or keys <= _VALUE_PRONE and _in_value_place(layout, run, labels + hits):
-                continue
+            if len(run.tokens) > 6 or keys <= _VALUE_PRONE:
+                continue  # "ASPIRUS ANTIGO CLINIC" under its label is a value, not a "clinic" label
             if len(run.tokens) == 1 and len(run.tokens[0]) <= 3:
                 continue  # "ST", "MI" alone without a colon are values far more often than labels
         hits.append(_hit(layout, run, kind, 80.0))

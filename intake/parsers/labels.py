@@ -310,6 +310,8 @@ def _candidates(layout: PageLayout, table: dict[str, tuple[str, ...]]) -> list[L
                         if not window[0] or not window[-1]:
                             continue
                         text = " ".join(t for t in window if t)
+                        if "#" in phrase and "#" not in text:
+                            continue  # "Producer #" is a number's label; "Producer:" is the producer's name
                         score = fuzz.ratio(text, phrase)
                         squashed = fuzz.ratio(text.replace(" ", ""), phrase.replace(" ", ""))
                         best = max(score, squashed)

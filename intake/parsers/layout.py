@@ -15,10 +15,36 @@ from statistics import median
 
 from intake.ocr.page_text import Box, PageText, Word
 
-__all__ = ["Row", "PageLayout", "is_filler"]
+__all__ = ["Row", "PageLayout", "is_filler", "split_glued_labels"]
 
 # Words that are only underline/leader characters or box borders carry no value.
 _FILLER = re.compile(r"^[_\-\u2014\u2013.:|\[\]{}()~=*•·]+$")
+
+
+# "NPN:23130593", "Phone:715-555": a label OCR read as one word with its value.
+_GLUED = re.compile(r"^([A-Za-z#][A-Za-z#.'/()]{1,24}:)([^:\s]+)$")
+
+
+def split_glued_labels(text: PageText) -> PageText:
+    """Split each word that is a label glued to its value at the colon into two words, the box
+    divided by character count, so the label and the value are found as if OCR had seen the gap."""
+    words: list[Word] = []
+    changed = False
+    for word in text.words:
+        match = _GLUED.match(word.text)
+        if match is None:
+            words.append(word)
+            continue
+        label, value = match.groups()
+        cut = round(word.box.width * len(label) / len(word.text))
+        box = word.box
+        words.append(word.model_copy(update={"text": label, "box": box.model_copy(update={"width": max(1, cut)})}))
+        words.append(word.model_copy(update={
+            "text": value,
+            "box": box.model_copy(update={"left": box.left + cut, "width": max(1, box.width - cut)}),
+        }))
+        changed = True
+    return text.model_copy(update={"words": tuple(words)}) if changed else text
 
 
 def is_filler(text: str) -> bool:

@@ -99,3 +99,16 @@ def test_a_cell_floor_between_label_and_text_below_means_blank() -> None:
     assert _values_with_rules(items, [])["middle_initial"] == "OLSON"
     assert _values_with_rules(items, [(80, 200, 900, 4)])["middle_initial"] is None
     assert _values_with_rules(items, [(80, 240, 900, 4), (80, 290, 900, 4)])["middle_initial"] == "OLSON"
+
+
+def test_a_label_glued_to_its_value_is_split_at_the_colon() -> None:
+    from intake.ocr.page_text import Box, PageText, Word
+    from intake.parsers.layout import split_glued_labels
+
+    glued = Word(text="NPN:23130593", box=Box(left=100, top=50, width=240, height=20), conf=0.9, line=0)
+    times = Word(text="10:45", box=Box(left=400, top=50, width=100, height=20), conf=0.9, line=0)
+    text = PageText(page=1, width=1000, height=200, dpi=200, source="ocr", words=(glued, times))
+    words = split_glued_labels(text).words
+    assert [w.text for w in words] == ["NPN:", "23130593", "10:45"]  # a time is no label
+    assert words[0].box.left == 100 and words[1].box.left == words[0].box.left + words[0].box.width
+    assert words[0].box.width + words[1].box.width == 240

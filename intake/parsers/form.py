@@ -248,7 +248,7 @@ def _blank_areas(p: _Page, hit: LabelHit) -> tuple[Box, ...]:
     # the next words below close the strip; a short low-confidence mark may be the unread value itself
     lower = [w.box.top for w in words if w.box.top > top and w.box.left < right and w.box.right > left
              and not (len(w.text.strip()) <= 2 and w.conf < 0.6)]
-    bottom = int(min([top + 2.2 * em] + [t - 0.2 * em for t in lower]))
+    bottom = int(min([top + 3.0 * em] + [t - 0.2 * em for t in lower]))
     if bottom - top >= 0.8 * em:
         areas.append(Box(left=left, top=top, width=right - left, height=bottom - top))
     return tuple(areas)

@@ -56,8 +56,8 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "street": ("street", "address", "addr"),
     "mail": ("mail", "mailing", "correspondence", "send"),
     "rep": ("representative", "representatives", "rep", "reps", "guardian", "attorney", "poa"),
-    "plan_staff": ("agent", "agents", "broker", "brokers", "producer", "producers", "salesperson", "enroller",
-                   "agency", "writing"),
+    # not "agency": agency names are values ("WAUSAU INSURANCE AGENCY")
+    "plan_staff": ("agent", "agents", "broker", "brokers", "producer", "producers", "salesperson", "enroller"),
     "npn": ("npn",),
     "name": ("name", "names"),
     "account": ("account", "acct"),

@@ -260,6 +260,22 @@ def clean_token(text: str) -> str:
     return _STRIP.sub("", _SLASH.sub(" ", _INNER.sub("", text.lower()))).strip()
 
 
+_DIGIT_AS_LETTER = str.maketrans({"1": "i", "0": "o", "5": "s", "8": "b"})
+
+
+def _fold(text: str) -> str:
+    """Letter pairs OCR reads as one letter and back ("sumame" for "surname", "dinic" for "clinic")."""
+    return text.replace("rn", "m").replace("cl", "d").replace("vv", "w")
+
+
+def _letters_for_digits(token: str) -> str:
+    """A label word OCR read with a digit for a letter ("M.1." for "M.I.", "B1rth"): its letters.
+    Only words that also hold letters: a number stays a number."""
+    if any(ch.isdigit() for ch in token) and any(ch.isalpha() for ch in token):
+        return token.translate(_DIGIT_AS_LETTER)
+    return token
+
+
 def _threshold(phrase: str) -> float:
     n = len(phrase.replace(" ", ""))
     if n <= 3:
@@ -299,7 +315,7 @@ def _candidates(layout: PageLayout, table: dict[str, tuple[str, ...]]) -> list[L
     words = layout.text.words
     for row in layout.rows:
         for chunk in layout.chunks(row):
-            tokens = [clean_token(words[i].text) for i in chunk]
+            tokens = [_letters_for_digits(clean_token(words[i].text)) for i in chunk]
             # "staff member/agent/broker" is one OCR word but three words of a phrase
             counts = [t.count(" ") + 1 if t else 0 for t in tokens]
             for kind, phrases in table.items():
@@ -314,7 +330,8 @@ def _candidates(layout: PageLayout, table: dict[str, tuple[str, ...]]) -> list[L
                             continue  # "Producer #" is a number's label; "Producer:" is the producer's name
                         score = fuzz.ratio(text, phrase)
                         squashed = fuzz.ratio(text.replace(" ", ""), phrase.replace(" ", ""))
-                        best = max(score, squashed)
+                        folded = fuzz.ratio(_fold(text), _fold(phrase))
+                        best = max(score, squashed, folded)
                         # fewer words than the phrase: only a near-exact run-together ("Birthdate")
                         if best < (max(90.0, _threshold(phrase)) if count < width else _threshold(phrase)):
                             continue

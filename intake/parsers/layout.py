@@ -87,7 +87,7 @@ class PageLayout:
         tall: set[int] = set()
         for i in order:
             box = words[i].box
-            if box.height > 2.5 * em:
+            if box.height > 2.5 * em and not _tall_text(words[i], em):
                 # A scribble or a box border read as one tall "word": it would glue lines together.
                 tall.add(i)
                 rows.append(Row(indices=[i], top=box.top, bottom=box.bottom))
@@ -233,6 +233,13 @@ class PageLayout:
         for i in indices[1:]:
             box = box.union(self.word(i).box)
         return box
+
+
+def _tall_text(word: Word, em: float) -> bool:
+    """A tall word that is still plain text: a large handwritten value OCR read with confidence
+    ("ZIELINSKI" at three times the label height), not a scribble or a box border."""
+    letters = sum(ch.isalnum() for ch in word.text)
+    return word.conf >= 0.8 and letters >= 3 and letters == len(word.text.strip(".,")) and word.box.height <= 4 * em
 
 
 def _collides(words: tuple[Word, ...], row: Row, box: Box) -> bool:

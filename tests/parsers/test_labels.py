@@ -95,3 +95,22 @@ def test_middle_initial_label_beside_a_name_label_stays_a_label() -> None:
     assert _kinds((100, 100, "First Name"), (700, 100, "MI"), (900, 100, "Last Name")) == [
         "first_name", "middle_initial", "last_name",
     ]
+
+
+@pytest.mark.parametrize(
+    ("misread", "kind"),
+    [
+        ("sumame", "last_name"),  # "rn" read as "m"
+        ("Primary care dinic:", "pcp"),  # "cl" read as "d"
+        ("M.1.", "middle_initial"),  # "I" read as "1"
+        ("B1rth date:", "birth_date"),
+    ],
+)
+def test_labels_with_letter_shape_slips_are_found(misread: str, kind: str) -> None:
+    assert _kinds((100, 100, misread)) == [kind]
+
+
+def test_a_number_label_needs_its_number_sign() -> None:
+    """"Producer #" labels a number; "Producer:" alone labels the producer's name."""
+    assert _kinds((100, 100, "Producer #:")) == ["npn"]
+    assert "npn" not in _kinds((100, 100, "Producer:"))

@@ -18,7 +18,15 @@ from intake.ocr.page_text import Box
 from intake.parsers import normalize
 from intake.parsers.layout import PageLayout
 
-__all__ = ["LABELS", "HEADINGS", "LabelHit", "find_labels", "find_headings", "clean_token"]
+__all__ = [
+    "LABELS",
+    "HEADINGS",
+    "LabelHit",
+    "find_labels",
+    "find_headings",
+    "clean_token",
+    "values_mistaken_for_labels",
+]
 
 #: label kind -> the ways forms word it (lower case, punctuation-free).
 LABELS: dict[str, tuple[str, ...]] = {
@@ -188,6 +196,12 @@ LABELS: dict[str, tuple[str, ...]] = {
     "dental": ("dental rider", "optional dental rider", "dental", "dental coverage", "dental benefit", "dental add on"),
     "account_type": ("account type", "type of account", "type"),
     "address": ("address",),
+    # Fields the record does not keep: found only so their words and values bound their neighbours'.
+    "other": (
+        "apt", "apt unit", "apt #", "apartment", "suite", "apt suite", "email", "e mail", "email address",
+        "e mail address", "bank name", "name of bank", "agency name", "preferred language", "language",
+        "race", "ethnicity", "employer", "fax number", "spouse name",
+    ),
     "rep_address": ("rep address", "representative address", "representatives address"),
 }
 
@@ -454,7 +468,8 @@ def _in_value_place(layout: PageLayout, label: LabelHit, other: LabelHit) -> boo
     return below
 
 
-def _values_mistaken_for_labels(layout: PageLayout, hits: list[LabelHit]) -> list[LabelHit]:
+def values_mistaken_for_labels(layout: PageLayout, hits: list[LabelHit]) -> list[LabelHit]:
+    """``hits`` without the one-word "labels" that stand where a closed-list label's value goes."""
     words = layout.text.words
     mistaken: set[int] = set()
     for label in hits:
@@ -471,7 +486,7 @@ def _values_mistaken_for_labels(layout: PageLayout, hits: list[LabelHit]) -> lis
 
 def find_labels(layout: PageLayout) -> list[LabelHit]:
     """Every field label on the page, each word claimed by at most one label."""
-    return _values_mistaken_for_labels(layout, _select(_candidates(layout, LABELS)))
+    return values_mistaken_for_labels(layout, _select(_candidates(layout, LABELS)))
 
 
 def find_headings(layout: PageLayout) -> list[LabelHit]:

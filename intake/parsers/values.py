@@ -18,6 +18,8 @@ from intake.parsers.layout import PageLayout, Row, is_filler
 
 __all__ = ["ValueSpot", "find_value", "next_row_below", "value_area"]
 
+_CONNECTIVES = {"to", "of", "for", "on", "the", "your", "my", "if"}
+_LOWER_WORD = re.compile(r"^[a-z][a-z'’]*[.,]?$")
 _HINT_WORDS = {"mm/dd/yyyy", "mm/dd/yy", "mmddyyyy", "optional", "(optional)", "required", "(required)", "#"}
 
 
@@ -52,8 +54,43 @@ def _hints(layout: PageLayout, row: Row, hit: LabelHit) -> set[int]:
             skip.add(after[k])
             k += 1
             continue
+        # The label goes on in words a value never holds: lower-case words ("of representative."),
+        # and after those a few digit-free words up to a colon ("or P.O. Box:").
+        if low in _CONNECTIVES and k + 1 < len(after) and _tight(layout, hit, after, k):
+            # "RELATIONSHIP TO MEMBER": a connective and the word after it, set tight to the label
+            skip.update(after[k : k + 2])
+            k += 2
+            continue
+        if _LOWER_WORD.match(text) and k + 1 < len(after) and _gap_before(layout, hit, after, k) < 0.8 * layout.em:
+            skip.add(after[k])
+            k += 1
+            rest = after[k:]
+            colon = next((n for n, i in enumerate(rest[:3]) if words[i].text.rstrip().endswith(":")), None)
+            if colon is not None and not any(ch.isdigit() for i in rest[: colon + 1] for ch in words[i].text):
+                skip.update(rest[: colon + 1])
+                k += colon + 1
+            continue
         break
     return skip
+
+
+def _question(layout: PageLayout, picked: list[int]) -> bool:
+    """Words ending in a question mark are the next question ("Add optional dental?"), never a value."""
+    return any(layout.word(i).text.rstrip().endswith("?") for i in picked)
+
+
+def _gap_before(layout: PageLayout, hit: LabelHit, after: list[int], k: int) -> float:
+    words = layout.text.words
+    before = words[after[k - 1]].box.right if k else hit.box.right
+    return words[after[k]].box.left - before
+
+
+def _tight(layout: PageLayout, hit: LabelHit, after: list[int], k: int) -> bool:
+    """Words ``k`` and ``k+1`` follow the label (or the word before) at word spacing, with no digits."""
+    words = layout.text.words
+    gaps = (_gap_before(layout, hit, after, k), words[after[k + 1]].box.left - words[after[k]].box.right)
+    texts = (words[after[k]].text, words[after[k + 1]].text)
+    return max(gaps) < 0.8 * layout.em and not any(ch.isdigit() for t in texts for ch in t)
 
 
 def _limit_x(layout: PageLayout, hit: LabelHit, labels: list[LabelHit], row: Row) -> float:
@@ -91,7 +128,7 @@ def find_value(
     hints = _hints(layout, row, hit)
     right = layout.right_of(hit.box, row=row, stop=stop, limit_x=limit, skip=hints | set(hit.indices))
     label_words = {i for other in labels for i in other.indices}
-    if right and not _label_prefix(layout, row, right, label_words):
+    if right and not _label_prefix(layout, row, right, label_words) and not _question(layout, right):
         return ValueSpot(tuple(right), "right", row_index)
     left, span_right = hit.box.left - 1.0 * layout.em, limit - 0.3 * layout.em
     for below in layout.rows_below(hit.box, below_em):
@@ -118,7 +155,7 @@ def find_value(
             if picked and layout.wall_between(layout.word(picked[-1]).box, layout.word(i).box):
                 break
             picked.append(i)
-        if not picked or _label_prefix(layout, below, picked, label_words):
+        if not picked or _label_prefix(layout, below, picked, label_words) or _question(layout, picked):
             return None
         if layout.floor_between(hit.box, layout.union_box(picked)):
             return None  # below the label's cell or line: the next field's value, this one is blank

@@ -226,9 +226,9 @@ def keyword_labels(layout: PageLayout, labels: list[LabelHit], taken: set[int]) 
         found = classify_words(run.tokens)
         if found is None:
             continue
-        kind, keys = found
+        kind = found[0]
         if not run.colon:
-            if len(run.tokens) > 6 or keys <= _VALUE_PRONE:
+            if len(run.tokens) > 6 or _key_words_of(run.tokens) <= _VALUE_PRONE:
                 continue  # "ASPIRUS ANTIGO CLINIC" under its label is a value, not a "clinic" label
             if len(run.tokens) == 1 and len(run.tokens[0]) <= 3:
                 continue  # "ST", "MI" alone without a colon are values far more often than labels
@@ -255,8 +255,8 @@ def prefer_key_words(layout: PageLayout, labels: list[LabelHit], blocked: set[in
         found = classify_words(run.tokens)
         if found is None or found[0] == label.kind:
             continue
-        kind, keys = found
-        if not run.colon and keys <= _VALUE_PRONE:
+        kind = found[0]
+        if not run.colon and _key_words_of(run.tokens) <= _VALUE_PRONE:
             continue
         out[out.index(label)] = _hit(layout, run, kind, 80.0)
     return out

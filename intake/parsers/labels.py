@@ -339,6 +339,9 @@ def _candidates(layout: PageLayout, table: dict[str, tuple[str, ...]]) -> list[L
                         window = tokens[start : start + size]
                         if not window[0] or not window[-1]:
                             continue
+                        last_raw = words[chunk[start + size - 1]].text.strip()
+                        if size > 1 and last_raw.startswith("(") and not last_raw.endswith(")"):
+                            continue  # "Routing number (9": a label never ends inside its hint
                         text = " ".join(t for t in window if t)
                         if "#" in phrase and "#" not in text:
                             continue  # "Producer #" is a number's label; "Producer:" is the producer's name

@@ -39,14 +39,14 @@ def _hints(layout: PageLayout, row: Row, hit: LabelHit) -> set[int]:
     while k < len(after):
         text = words[after[k]].text.strip()
         low = text.lower().strip(":")
-        if text.startswith(("(", "{", "[")) and not any(ch.isdigit() for ch in text):
+        if text.startswith(("(", "{", "[")) and (not any(ch.isdigit() for ch in text) or _wordy_group(words, after, k)):
             # OCR reads a printed "(" as "{" or "[" now and then
             group = [after[k]]
             while not words[group[-1]].text.strip().rstrip(":").endswith((")", "}", "]")) and k + 1 < len(after) and len(group) < 8:
                 k += 1
                 group.append(after[k])
-            if any(ch.isdigit() for i in group for ch in words[i].text):
-                break
+            if any(ch.isdigit() for i in group for ch in words[i].text) and not _wordy_group(words, group, 0):
+                break  # "(715) 555-0142": a value in brackets, not a hint
             skip.update(group)
             k += 1
             continue
@@ -72,6 +72,26 @@ def _hints(layout: PageLayout, row: Row, hit: LabelHit) -> set[int]:
             continue
         break
     return skip
+
+
+def _wordy_group(words, indices: list[int], k: int) -> bool:
+    """A bracketed group from ``indices[k]`` that holds a word of letters ("(9 DIGITS)", "(3 letters)"):
+    a hint even with a digit in it."""
+    for i in indices[k : k + 6]:
+        text = words[i].text.strip("()[]{}:,. ")
+        if len(text) >= 3 and text.isalpha():
+            return True
+        if words[i].text.rstrip(":").endswith((")", "}", "]")):
+            return False
+    return False
+
+
+def _column_left(layout: PageLayout, hit: LabelHit) -> float:
+    """Where the label's column starts: at the words printed before it in its cell ("LICENSED" of
+    "LICENSED AGENT NAME", "COVERAGE" of "COVERAGE EFFECTIVE DATE"), not only at the matched phrase."""
+    if hit.chunk_left and 0 < hit.box.left - hit.chunk_left < 12 * layout.em:
+        return hit.chunk_left
+    return hit.box.left
 
 
 def _question(layout: PageLayout, picked: list[int]) -> bool:
@@ -130,7 +150,7 @@ def find_value(
     label_words = {i for other in labels for i in other.indices}
     if right and not _label_prefix(layout, row, right, label_words) and not _question(layout, right):
         return ValueSpot(tuple(right), "right", row_index)
-    left, span_right = hit.box.left - 1.0 * layout.em, limit - 0.3 * layout.em
+    left, span_right = _column_left(layout, hit) - 1.0 * layout.em, limit - 0.3 * layout.em
     for below in layout.rows_below(hit.box, below_em):
         below_index = layout.rows.index(below)
         if below_index <= row_index:

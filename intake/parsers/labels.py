@@ -277,6 +277,20 @@ def clean_token(text: str) -> str:
 _DIGIT_AS_LETTER = str.maketrans({"1": "i", "0": "o", "5": "s", "8": "b"})
 
 
+def _each_word_matched(window: list[str], phrase: str) -> bool:
+    """Every word of the phrase has a close word in the window (short words exactly), so a fuzzy
+    score made of one long shared word cannot stand for a phrase missing another word."""
+    tokens = [t for w in window for t in w.split() if t]
+    for word in phrase.split():
+        if word == "#":
+            continue
+        need = 100.0 if len(word) <= 2 else 70.0
+        close = max((max(fuzz.ratio(t, word), fuzz.ratio(_fold(t), _fold(word))) for t in tokens), default=0.0)
+        if close < need:
+            return False
+    return True
+
+
 def _fold(text: str) -> str:
     """Letter pairs OCR reads as one letter and back ("sumame" for "surname", "dinic" for "clinic")."""
     return text.replace("rn", "m").replace("cl", "d").replace("vv", "w")
@@ -349,6 +363,8 @@ def _candidates(layout: PageLayout, table: dict[str, tuple[str, ...]]) -> list[L
                         squashed = fuzz.ratio(text.replace(" ", ""), phrase.replace(" ", ""))
                         folded = fuzz.ratio(_fold(text), _fold(phrase))
                         best = max(score, squashed, folded)
+                        if best < 95 and not _each_word_matched(window, phrase):
+                            continue  # "2 Medicare" is not "Medicare ID": a whole word of the phrase is absent
                         # fewer words than the phrase: only a near-exact run-together ("Birthdate")
                         if best < (max(90.0, _threshold(phrase)) if count < width else _threshold(phrase)):
                             continue
@@ -487,9 +503,30 @@ def values_mistaken_for_labels(layout: PageLayout, hits: list[LabelHit]) -> list
     return [hit for hit in hits if id(hit) not in mistaken]
 
 
+def _bracketed(layout: PageLayout) -> set[int]:
+    """Words inside brackets on their row: "(from your red, white and blue Medicare card)" explains a
+    label, it is none."""
+    words = layout.text.words
+    inside: set[int] = set()
+    for row in layout.rows:
+        depth = 0
+        for i in row.indices:
+            text = words[i].text
+            opened = text.startswith("(")
+            if opened:
+                depth += 1
+            if depth and not (opened and text.endswith(")")):
+                inside.add(i)
+            if text.rstrip(":;,.*").endswith(")"):
+                depth = max(0, depth - 1)
+    return inside
+
+
 def find_labels(layout: PageLayout) -> list[LabelHit]:
     """Every field label on the page, each word claimed by at most one label."""
-    return values_mistaken_for_labels(layout, _select(_candidates(layout, LABELS)))
+    bracketed = _bracketed(layout)
+    hits = [h for h in _candidates(layout, LABELS) if not set(h.indices) <= bracketed]
+    return values_mistaken_for_labels(layout, _select(hits))
 
 
 def find_headings(layout: PageLayout) -> list[LabelHit]:

@@ -26,6 +26,7 @@ __all__ = [
     "find_headings",
     "clean_token",
     "values_mistaken_for_labels",
+    "LABEL_VOCABULARY",
 ]
 
 #: label kind -> the ways forms word it (lower case, punctuation-free).
@@ -263,6 +264,19 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     "emergency": ("emergency contact", "emergency contact information", "in case of emergency"),
     "signature": ("please read and sign", "signature section", "read and sign below"),
 }
+
+_EXTRA_LABEL_WORDS = ("requested", "optional", "required", "different", "above", "below", "please", "print",
+                      "only", "from", "your", "the", "this", "for", "and", "with")
+
+
+def _vocabulary() -> frozenset[str]:
+    words = {w for table in (LABELS, HEADINGS) for phrases in table.values() for p in phrases for w in p.split()}
+    return frozenset(w for w in words | set(_EXTRA_LABEL_WORDS) if len(w) >= 3)
+
+
+#: Words forms print in labels: a run of them after a label ("REQUESTED" of "COVERAGE EFFECTIVE DATE
+#: REQUESTED") is more label, never the value.
+LABEL_VOCABULARY = _vocabulary()
 
 _STRIP = re.compile(r"^[^\w#+]+|[^\w#+]+$")
 _SLASH = re.compile(r"[/\\]")

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from intake.ocr.page_text import Box
-from intake.parsers.labels import LabelHit
+from intake.parsers.labels import LABEL_VOCABULARY, LabelHit, clean_token
 from intake.parsers.layout import PageLayout, Row, is_filler
 
 __all__ = ["ValueSpot", "find_value", "next_row_below", "value_area"]
@@ -61,6 +61,11 @@ def _hints(layout: PageLayout, row: Row, hit: LabelHit) -> set[int]:
             skip.update(after[k : k + 2])
             k += 2
             continue
+        tail = _label_tail(layout, hit, after, k)
+        if tail:
+            skip.update(tail)
+            k += len(tail)
+            continue
         if _LOWER_WORD.match(text) and k + 1 < len(after) and _gap_before(layout, hit, after, k) < 0.8 * layout.em:
             skip.add(after[k])
             k += 1
@@ -97,6 +102,28 @@ def _column_left(layout: PageLayout, hit: LabelHit) -> float:
 def _question(layout: PageLayout, picked: list[int]) -> bool:
     """Words ending in a question mark are the next question ("Add optional dental?"), never a value."""
     return any(layout.word(i).text.rstrip().endswith("?") for i in picked)
+
+
+def _label_tail(layout: PageLayout, hit: LabelHit, after: list[int], k: int) -> list[int]:
+    """The rest of the label's cell when every word of it is label wording or a mark: "REQUESTED
+    (MM/DD/YYYY) *" after "EFFECTIVE DATE". Empty when any word could be a value."""
+    words = layout.text.words
+    run = [after[k]]
+    for i in after[k + 1 :]:
+        if words[i].box.left - words[run[-1]].box.right > 1.6 * layout.em:
+            break
+        run.append(i)
+    if _gap_before(layout, hit, after, k) > 1.6 * layout.em:
+        return []
+    has_word = False
+    for i in run:
+        text = words[i].text.strip()
+        token = clean_token(text)
+        if token in LABEL_VOCABULARY:
+            has_word = True
+        elif not (is_filler(text) or text in ("*", "#") or text.startswith(("(", "{", "[")) or text.endswith(")")):
+            return []
+    return run if has_word else []
 
 
 def _gap_before(layout: PageLayout, hit: LabelHit, after: list[int], k: int) -> float:

@@ -144,7 +144,8 @@ def _limit_x(layout: PageLayout, hit: LabelHit, labels: list[LabelHit], row: Row
     """The left edge of the next label to the right on the same row (the next column)."""
     row_set = set(layout.band(hit.box, row))
     lefts = [
-        other.box.left
+        # the next label's cell starts with its first words ("COVERAGE" of "COVERAGE EFFECTIVE DATE")
+        other.chunk_left if hit.box.right < other.chunk_left < other.box.left else other.box.left
         for other in labels
         if other is not hit and other.indices[0] in row_set and other.box.left > hit.box.right - 0.2 * layout.em
     ]

@@ -87,7 +87,7 @@ class PageLayout:
         tall: set[int] = set()
         for i in order:
             box = words[i].box
-            if box.height > 2.5 * em and not _tall_text(words[i], em):
+            if box.height > 2.5 * em and not _tall_text(words[i], em) and not _in_box_row(box, rules, em):
                 # A scribble or a box border read as one tall "word": it would glue lines together.
                 tall.add(i)
                 rows.append(Row(indices=[i], top=box.top, bottom=box.bottom))
@@ -240,6 +240,18 @@ def _tall_text(word: Word, em: float) -> bool:
     ("ZIELINSKI" at three times the label height), not a scribble or a box border."""
     letters = sum(ch.isalnum() for ch in word.text)
     return word.conf >= 0.8 and letters >= 3 and letters == len(word.text.strip(".,")) and word.box.height <= 4 * em
+
+
+def _in_box_row(box: Box, rules, em: float) -> bool:
+    """A word as tall as the entry boxes it was written in (a comb's lid and floor are rules at its
+    top and bottom): text read with the box borders, not a scribble."""
+    def near(y: float) -> bool:
+        return any(
+            rule.width >= 3 * rule.height and abs(rule.center[1] - y) <= 1.2 * em
+            and min(rule.right, box.right) - max(rule.left, box.left) >= 0.5 * box.width
+            for rule in rules
+        )
+    return near(box.top) and near(box.bottom)
 
 
 def _collides(words: tuple[Word, ...], row: Row, box: Box) -> bool:

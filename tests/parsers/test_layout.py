@@ -112,3 +112,14 @@ def test_a_label_glued_to_its_value_is_split_at_the_colon() -> None:
     assert [w.text for w in words] == ["NPN:", "23130593", "10:45"]  # a time is no label
     assert words[0].box.left == 100 and words[1].box.left == words[0].box.left + words[0].box.width
     assert words[0].box.width + words[1].box.width == 240
+
+
+def test_a_word_as_tall_as_its_entry_boxes_is_text_not_a_scribble() -> None:
+    from intake.ocr.page_text import Box, PageText, Word
+
+    comb = Word(text="7GH4TR", box=Box(left=100, top=100, width=300, height=70), conf=0.4, line=0)
+    label = Word(text="MBI", box=Box(left=100, top=40, width=60, height=20), conf=0.9, line=1)
+    text = PageText(page=1, width=1000, height=400, dpi=300, source="ocr", words=(label, comb))
+    lid, floor = Box(left=95, top=98, width=320, height=4), Box(left=95, top=168, width=320, height=4)
+    assert 1 in PageLayout.build(text).tall  # no boxes drawn: a tall low-confidence mark
+    assert 1 not in PageLayout.build(text, (lid, floor)).tall

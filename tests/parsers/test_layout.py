@@ -119,7 +119,9 @@ def test_a_word_as_tall_as_its_entry_boxes_is_text_not_a_scribble() -> None:
 
     comb = Word(text="7GH4TR", box=Box(left=100, top=100, width=300, height=70), conf=0.4, line=0)
     label = Word(text="MBI", box=Box(left=100, top=40, width=60, height=20), conf=0.9, line=1)
-    text = PageText(page=1, width=1000, height=400, dpi=300, source="ocr", words=(label, comb))
+    others = tuple(Word(text=t, box=Box(left=500 + 80 * k, top=40, width=60, height=20), conf=0.9, line=1)
+                   for k, t in enumerate(("Medicare", "card", "number")))
+    text = PageText(page=1, width=1000, height=400, dpi=300, source="ocr", words=(label, comb) + others)
     lid, floor = Box(left=95, top=98, width=320, height=4), Box(left=95, top=168, width=320, height=4)
     assert 1 in PageLayout.build(text).tall  # no boxes drawn: a tall low-confidence mark
     assert 1 not in PageLayout.build(text, (lid, floor)).tall

@@ -33,7 +33,7 @@ __all__ = [
 LABELS: dict[str, tuple[str, ...]] = {
     "first_name": ("first name", "given name", "first", "applicant first name", "member first name", "fname"),
     "last_name": ("last name", "surname", "family name", "last", "applicant last name", "member last name"),
-    "middle_initial": ("middle initial", "mi", "m i", "middle", "middle name", "initial", "ml", "mll", "m l"),
+    "middle_initial": ("middle initial", "mi", "m i", "middle", "middle name", "initial", "ml", "mll", "m l", "mil"),
     "name": (
         "name",
         "full name",
@@ -299,7 +299,13 @@ def _each_word_matched(window: list[str], phrase: str) -> bool:
         if word == "#":
             continue
         need = 100.0 if len(word) <= 2 else 70.0
-        close = max((max(fuzz.ratio(t, word), fuzz.ratio(_fold(t), _fold(word))) for t in tokens), default=0.0)
+        close = max(
+            (max(fuzz.ratio(t, word), fuzz.ratio(_fold(t), _fold(word)),
+                 # run together with its neighbour ("Cityffown" holds "city")
+                 fuzz.partial_ratio(word, t) if len(t) > len(word) + 1 and len(word) >= 3 else 0.0)
+             for t in tokens),
+            default=0.0,
+        )
         if close < need:
             return False
     return True

@@ -99,6 +99,17 @@ def _column_left(layout: PageLayout, hit: LabelHit) -> float:
     return hit.box.left
 
 
+_NAME_PARTICLES = {"of", "and", "the", "de", "la", "le", "van", "von", "der", "del", "du", "st"}
+
+
+def _prose(layout: PageLayout, picked: list[int]) -> bool:
+    """Two or more lower-case words: printed instructions, not a value (values are written in
+    capitals or typed as names and numbers)."""
+    lower = [t for t in (layout.word(i).text.strip(".,;:!") for i in picked)
+             if len(t) >= 2 and t.isalpha() and t.islower() and t not in _NAME_PARTICLES]
+    return len(lower) >= 2
+
+
 def _question(layout: PageLayout, picked: list[int]) -> bool:
     """Words ending in a question mark are the next question ("Add optional dental?"), never a value."""
     return any(layout.word(i).text.rstrip().endswith("?") for i in picked)
@@ -176,6 +187,8 @@ def find_value(
     hints = _hints(layout, row, hit)
     right = layout.right_of(hit.box, row=row, stop=stop, limit_x=limit, skip=hints | set(hit.indices))
     label_words = {i for other in labels for i in other.indices}
+    if right and _prose(layout, right):
+        right = []  # "A P.O. Box is fine here.": an instruction printed beside the label
     if right and not _label_prefix(layout, row, right, label_words) and not _question(layout, right):
         return ValueSpot(tuple(right), "right", row_index)
     left, span_right = _column_left(layout, hit) - 1.0 * layout.em, limit - 0.3 * layout.em
@@ -203,7 +216,7 @@ def find_value(
             if picked and layout.wall_between(layout.word(picked[-1]).box, layout.word(i).box):
                 break
             picked.append(i)
-        if not picked or _label_prefix(layout, below, picked, label_words) or _question(layout, picked):
+        if not picked or _label_prefix(layout, below, picked, label_words) or _question(layout, picked) or _prose(layout, picked):
             return None
         if layout.floor_between(hit.box, layout.union_box(picked)):
             return None  # below the label's cell or line: the next field's value, this one is blank

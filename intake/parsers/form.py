@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
 
 from intake.config import Settings
 from intake.extraction import Extraction, FieldValue
@@ -369,7 +370,9 @@ def _plan_by_name(text: str) -> str | None:
     name = re.sub(r"[A-Z]?\d[\d\s\-–.]*", " ", text).strip(" -–,").lower()
     if len(name) < 8:
         return None
-    scores = sorted(((fuzz.ratio(name, plan.lower()), plan_id) for plan_id, plan in PLANS.items()), reverse=True)
+    # token_set: extra words around the name ("..., contract") do not count against it
+    scores = sorted(((fuzz.token_set_ratio(name, plan.lower(), processor=default_process), plan_id) for plan_id, plan in PLANS.items()),
+                    reverse=True)
     best = scores[0]
     runner_up = scores[1][0] if len(scores) > 1 else 0.0
     return best[1] if best[0] >= 90 and best[0] - runner_up >= 4 else None

@@ -104,3 +104,11 @@ def test_two_ticked_plans_are_flagged(settings: Settings) -> None:
     boxes = [(100, 160, "x"), (100, 220, "x")]
     field = extract_fields([form_page(SIGNED_PAGE[:3], boxes=boxes)], settings).fields["plan.id"]
     assert field.needs_review and field.note == "several_boxes_checked"
+
+
+def test_a_plan_whose_id_ocr_broke_is_known_by_its_name(settings: Settings) -> None:
+    """"H5652-0063" names no plan; "Aspirus Advantage Premier (HMO-POS), contract" names one."""
+    items = [(100, 100, "Choose your plan:"), (160, 165, "Aspirus Advantage Premier (HMO-POS), contract H5652-0063"),
+             (160, 225, "Aspirus Advantage Plus (HMO-POS), contract H5652-002")]
+    fields = extract_fields([form_page(items, boxes=[(100, 160, "x"), (100, 220, None)])], settings).fields
+    assert fields["plan.id"].value == "H5652-003"

@@ -158,7 +158,7 @@ NORMALIZERS: dict[str, Callable[[str | None], Normalized]] = {
     f"{_REP}.name": normalize.person_name,
     f"{_REP}.address": _address_text,
     f"{_REP}.phone": normalize.phone,
-    f"{_REP}.relationship": normalize.text,
+    f"{_REP}.relationship": normalize.relationship,
     "agent.name": normalize.person_name,
     "agent.npn": normalize.npn,
     "plan.id": normalize.plan_id,

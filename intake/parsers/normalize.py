@@ -37,6 +37,8 @@ from intake.parsers.written_dates import parse_written_date
 
 __all__ = [
     "Normalized",
+    "RELATIONSHIPS",
+    "relationship",
     "medicare_number",
     "npn",
     "routing_number",
@@ -424,6 +426,30 @@ def text(raw: str | None) -> Normalized:
         return _EMPTY
     value = re.sub(r"\s+", " ", str(raw)).strip()
     return Normalized(value, True) if value else _EMPTY
+
+
+#: How representatives describe themselves on enrollment forms (upper case, one or two words).
+RELATIONSHIPS = frozenset({
+    "SPOUSE", "WIFE", "HUSBAND", "PARTNER", "DOMESTIC PARTNER", "SON", "DAUGHTER", "CHILD", "STEPSON",
+    "STEPDAUGHTER", "SON-IN-LAW", "DAUGHTER-IN-LAW", "MOTHER", "FATHER", "PARENT", "BROTHER", "SISTER",
+    "SIBLING", "NIECE", "NEPHEW", "GRANDSON", "GRANDDAUGHTER", "GRANDCHILD", "AUNT", "UNCLE", "COUSIN",
+    "FRIEND", "CAREGIVER", "GUARDIAN", "LEGAL GUARDIAN", "CONSERVATOR", "POA", "POWER OF ATTORNEY",
+    "ATTORNEY", "HEALTHCARE POA", "HEALTH CARE POA", "REPRESENTATIVE", "AUTHORIZED REPRESENTATIVE",
+    "EXECUTOR", "TRUSTEE", "NEIGHBOR", "SOCIAL WORKER", "CASE MANAGER", "BROTHER-IN-LAW", "SISTER-IN-LAW",
+    "FATHER-IN-LAW", "MOTHER-IN-LAW", "STEPMOTHER", "STEPFATHER", "GRANDMOTHER", "GRANDFATHER", "OTHER",
+})
+
+
+def relationship(raw: str | None) -> Normalized:
+    """The representative's relationship as written; a word outside the usual list is kept but
+    doubtful ("NTECE" is more likely a misread "NIECE" than a new kind of relative)."""
+    result = text(raw)
+    if result.value is None:
+        return result
+    value = result.value.strip(" .,;:")
+    if value.upper() not in RELATIONSHIPS:
+        return Normalized(value, True, note="unusual_relationship", doubtful=True)
+    return Normalized(value, True)
 
 
 def person_name(raw: str | None) -> Normalized:

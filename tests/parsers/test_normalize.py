@@ -390,3 +390,10 @@ def test_choices(fn, raw: str, expected: str | None) -> None:
 def test_for_field(path: str, raw, expected) -> None:
     """Each contract path gets its own normaliser (dates with their plausibility kind)."""
     assert ft.for_field(path, raw, today=TODAY).value == expected
+
+
+@pytest.mark.parametrize(("raw", "doubtful"), [("SPOUSE", False), ("Daughter", False), ("POA", False),
+                                                ("NTECE", True), ("S0N", True)])
+def test_relationship_outside_the_usual_words_is_doubtful(raw: str, doubtful: bool) -> None:
+    result = n.relationship(raw)
+    assert result.value == raw and result.doubtful is doubtful

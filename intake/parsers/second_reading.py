@@ -72,6 +72,24 @@ def _widen(box: Box, em: float, page: RecognizedPage) -> Box:
     return Box(left=left, top=box.top, width=max(1, right - left), height=box.height)
 
 
+def _entry_box_row(box: Box, page: RecognizedPage, em: float) -> Box | None:
+    """The whole row of entry (comb) boxes a reading sits in, between the boxes' lid and floor:
+    OCR often reads such a row in pieces, so the second look reads all of it at once."""
+    def horizontal(rule: Box) -> bool:
+        return rule.width >= 3 * rule.height and min(rule.right, box.right) - max(rule.left, box.left) > 0
+
+    lids = [r for r in page.rules if horizontal(r) and abs(r.center[1] - box.top) <= 1.2 * em]
+    floors = [r for r in page.rules if horizontal(r) and abs(r.center[1] - box.bottom) <= 1.2 * em and r.top > box.top]
+    if not lids or not floors:
+        return None
+    lid = min(lids, key=lambda r: abs(r.center[1] - box.top))
+    floor = min(floors, key=lambda r: abs(r.center[1] - box.bottom))
+    left, right = max(lid.left, floor.left), min(lid.right, floor.right)
+    if floor.top - lid.bottom < 0.8 * em or right - left < box.width:
+        return None
+    return Box(left=left, top=lid.bottom, width=right - left, height=floor.top - lid.bottom)
+
+
 def _reread(path: str, page: RecognizedPage, box: Box, settings: Settings, rank: int) -> Candidate | None:
     alphabet = ALPHABETS[REREAD_ALPHABET[path]]
     reading = reread_strip(
@@ -114,7 +132,9 @@ def second_look(
         for cand in sorted(doubtful, key=lambda c: -c.confidence)[:_MOST_PER_FIELD]:
             page = by_number[cand.page or -1]
             reread += 1
-            second = _reread(path, page, _widen(cand.box, em_of.get(page.number, 20.0), page), settings, cand.rank)
+            em = em_of.get(page.number, 20.0)
+            area = _entry_box_row(cand.box, page, em) or _widen(cand.box, em, page)
+            second = _reread(path, page, area, settings, cand.rank)
             if second is None:
                 continue
             if cand.value is None:

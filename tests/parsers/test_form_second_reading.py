@@ -65,3 +65,26 @@ def test_blank_field_without_ink_stays_absent(settings: Settings) -> None:
     """A labelled field with a clean value area is left blank, with nothing to review."""
     page = _page([(100, 100, "First name:", 0.95), (1200, 100, "Phone:", 0.95)], [])
     assert "applicant.first_name" not in extract_fields([page], settings).fields
+
+
+def test_a_row_of_entry_boxes_read_in_pieces_is_read_again_whole(settings: Settings) -> None:
+    """OCR read only the first characters of a Medicare number written in comb boxes; the second look
+    reads the whole row of boxes between their lid and floor, not just the piece it was given."""
+    from dataclasses import replace
+
+    mbi = "1EG4TE5MK73"
+    page = _page([(100, 100, "Medicare number:", 0.95), (600, 180, "1EG4T", 0.4)], [])
+    image = Image.fromarray(page.image.copy())
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, 42)
+    left, top, side = 600, 165, 60
+    for k, ch in enumerate(mbi):  # one character per box, box walls drawn
+        x = left + k * side
+        draw.rectangle([x, top, x + side, top + side], outline=0, width=3)
+        draw.text((x + 14, top + 6), ch, font=font, fill=0)
+    rules = (Box(left=left, top=top - 1, width=side * len(mbi), height=4),
+             Box(left=left, top=top + side - 1, width=side * len(mbi), height=4))
+    page = replace(page, image=np.asarray(image), rules=rules)
+    field = extract_fields([page], settings).fields["medicare_number"]
+    assert field.value == mbi
+    assert field.needs_review  # a second reading alone never vouches for a value

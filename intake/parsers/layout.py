@@ -200,7 +200,7 @@ class PageLayout:
             if rule is top or rule.width < 3 * rule.height or rule.center[1] <= words.center[1]:
                 continue
             overlap = min(rule.right, top.right) - max(rule.left, top.left)
-            if overlap >= 0.5 * min(rule.width, top.width) and rule.center[1] - top.center[1] <= 2.5 * words.height:
+            if overlap >= 0.5 * min(rule.width, top.width) and rule.center[1] - top.center[1] <= 3.5 * max(words.height, self.em):
                 return True
         return False
 

@@ -57,6 +57,7 @@ from intake.parsers.receipt import ReceiptDecision, decide, find_receipt
 from intake.plans import PLANS
 from intake.rules import check_effective_date, decide_status, find_missing
 from intake.rules.plausibility import check_plausibility
+from intake.rules.zip_codes import zip_one_digit_away
 from intake.rules.status import APPLICATION_KIND
 
 __all__ = ["REVIEW_BELOW_CONFIDENCE", "PLAN_NAME_MATCH", "RECEIPT_REVIEW_PATH", "build_application"]
@@ -176,6 +177,19 @@ def _complete_signature_and_payment(fields: dict[str, FieldValue]) -> None:
         fields["premium_payment.method"] = _derived(fields[bank[0]], "eft", "inferred_from_bank_details", review=True)
 
 
+def _repair_zips(fields: dict[str, FieldValue]) -> None:
+    """A scanned ZIP one OCR-slipped digit away from the only ZIP of the city and state written beside
+    it is that ZIP, put up for review ("94455" in Wausau, WI is "54455")."""
+    for prefix in ("applicant.permanent_address", "applicant.mailing_address"):
+        zip_field = fields.get(f"{prefix}.zip")
+        city, state = _value(fields, f"{prefix}.city"), _value(fields, f"{prefix}.state")
+        if zip_field is None or not zip_field.value or not city or not state:
+            continue
+        repaired = zip_one_digit_away(str(zip_field.value), str(city), str(state))
+        if repaired is not None:
+            fields[f"{prefix}.zip"] = _derived(zip_field, repaired, "zip_repaired_from_city", review=True)
+
+
 def _value(fields: dict[str, FieldValue], path: str) -> object:
     field = fields.get(path)
     return None if field is None else field.value
@@ -248,6 +262,8 @@ def build_application(
     fields, refused = _usable_fields(extraction)
     _complete_plan(fields)
     _complete_signature_and_payment(fields)
+    if doc.channel in (Channel.FAX, Channel.MAIL):
+        _repair_zips(fields)
 
     missing = find_missing(fields, require_agent_npn=settings.require_agent_npn)
     check = check_effective_date(decision.received_at, _value(fields, "requested_effective_date"), settings.tz)

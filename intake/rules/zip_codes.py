@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import zipcodes
 
-__all__ = ["ZipPlace", "state_of_zip", "lookup_zip", "place_key"]
+__all__ = ["ZipPlace", "state_of_zip", "lookup_zip", "place_key", "zip_one_digit_away"]
 
 # (first prefix, last prefix, state), inclusive. Military (AA/AE/AP) and the Pacific
 # territories are left out: a prefix not in the table is simply not judged.
@@ -88,3 +88,28 @@ def lookup_zip(zip_code: str) -> ZipPlace | None:
         cities=frozenset(place_key(n) for n in names if n),
         county=place_key(county) if county else None,
     )
+
+
+def zip_one_digit_away(zip_code: str, city: str, state: str, lookup=lookup_zip) -> str | None:
+    """The one ZIP code that differs from ``zip_code`` in a single digit and is a ZIP of ``city``
+    in ``state``, when ``zip_code`` itself is not; None when the ZIP already fits, or when none
+    or several do. An OCR slip in one digit ("94455" for Wausau's "54455") is undone by the
+    city and state written beside it; ZIP+4 keeps its four-digit tail."""
+    if not re.fullmatch(r"\d{5}(-\d{4})?", zip_code):
+        return None
+    wanted = place_key(city)
+
+    def fits(code: str) -> bool:
+        place = lookup(code)
+        return place is not None and place.state == state and wanted in place.cities
+
+    if not wanted or fits(zip_code):
+        return None
+    five, tail = zip_code[:5], zip_code[5:]
+    found = {
+        five[:k] + digit + five[k + 1 :]
+        for k in range(5)
+        for digit in "0123456789"
+        if digit != five[k] and fits(five[:k] + digit + five[k + 1 :])
+    }
+    return found.pop() + tail if len(found) == 1 else None

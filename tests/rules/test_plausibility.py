@@ -148,10 +148,10 @@ def test_area_codes_are_nanp_codes_in_service(code: str, real: bool) -> None:
 
 def test_assembly_reviews_implausible_values_without_changing_them(tmp_path: Path, settings: Settings) -> None:
     """build_application adds implausible paths to review[] and lists path+code in plausibility[], values kept."""
-    values = dict(VALUES, **{f"{ADDR}.zip": "94401", "applicant.phone": "7155556142"})
+    values = dict(VALUES, **{f"{ADDR}.zip": "94433", "applicant.phone": "7155556142"})
     record = validate(build_application(source(tmp_path), settings, pages=2, classification=APPLICATION,
                                         extraction=extraction(values), receipt=receipt()))
-    assert record["applicant"]["permanent_address"]["zip"] == "94401"
+    assert record["applicant"]["permanent_address"]["zip"] == "94433"
     assert record["applicant"]["phone"] == "7155556142"
     assert record["review"] == ["applicant.phone", f"{ADDR}.zip"]
     assert record["plausibility"] == [{"field": f"{ADDR}.zip", "code": "zip_state_mismatch"},
@@ -159,3 +159,27 @@ def test_assembly_reviews_implausible_values_without_changing_them(tmp_path: Pat
     clean = build_application(source(tmp_path), settings, pages=2, classification=APPLICATION,
                               extraction=extraction(), receipt=receipt())
     assert clean.review == [] and clean.plausibility == []
+
+
+@pytest.mark.parametrize(
+    ("written", "city", "state", "expected"),
+    [
+        ("94481", "STEVENS POINT", "WI", "54481"),  # one digit OCR slipped; the city names the ZIP
+        ("94481-1234", "STEVENS POINT", "WI", "54481-1234"),
+        ("54481", "STEVENS POINT", "WI", None),  # already right: nothing to repair
+        ("99999", "STEVENS POINT", "WI", None),  # more than one digit away
+        ("94481", "NO SUCH PLACE", "WI", None),
+    ],
+)
+def test_zip_one_digit_away_from_the_city_written(written: str, city: str, state: str, expected: str | None) -> None:
+    from intake.rules.zip_codes import zip_one_digit_away
+
+    assert zip_one_digit_away(written, city, state) == expected
+
+
+def test_assembly_repairs_a_scanned_zip_one_digit_from_its_city_and_reviews_it(tmp_path: Path, settings: Settings) -> None:
+    values = dict(VALUES, **{f"{ADDR}.zip": "94401"})  # Wausau, WI is 54401
+    record = validate(build_application(source(tmp_path), settings, pages=2, classification=APPLICATION,
+                                        extraction=extraction(values), receipt=receipt()))
+    assert record["applicant"]["permanent_address"]["zip"] == "54401"
+    assert f"{ADDR}.zip" in record["review"]

@@ -72,6 +72,7 @@ class DocumentScore:
     seconds: float = 0.0
     fields: list[FieldResult] = field(default_factory=list)
     receipt_correct: bool | None = None
+    receipt_silent: bool | None = None  # wrong to the minute and not in review[]: the worst receipt outcome
     source_correct: bool | None = None
     kind_correct: bool | None = None
     decision_correct: bool | None = None
@@ -148,6 +149,7 @@ def compare_records(
     expected_receipt = _minute(leaf(truth, "receipt.received_at"))
     got_receipt = _minute(leaf(predicted, "receipt.received_at"))
     score.receipt_correct = expected_receipt == got_receipt
+    score.receipt_silent = not score.receipt_correct and not (review & {"receipt", "receipt.received_at"})
     score.source_correct = leaf(truth, "receipt.source") == leaf(predicted, "receipt.source")
     if document["channel"] != "email":  # email is never read, so its kind is not judged
         score.kind_correct = leaf(truth, "document.kind") == leaf(predicted, "document.kind")

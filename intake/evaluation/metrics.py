@@ -90,6 +90,7 @@ def summarise(scores: list[DocumentScore]) -> dict[str, Any]:
         "fields": _field_block(scores),
         "per_field": per_field,
         "receipt": _share(scores, "receipt_correct"),
+        "receipt_silent": sum(1 for s in scores if s.receipt_silent),
         "receipt_source": _share(scores, "source_correct"),
         "kind": _share(scores, "kind_correct"),
         "decision": {
@@ -105,7 +106,8 @@ def summarise(scores: list[DocumentScore]) -> dict[str, Any]:
                 "name": s.name, "channel": s.channel, "case": s.case, "layout": s.layout, "crashed": s.crashed,
                 "wrong_fields": sorted(f.path for f in s.fields if not f.correct),
                 "silent_fields": sorted(f.path for f in s.fields if f.silent),
-                "receipt": s.receipt_correct, "source": s.source_correct, "kind": s.kind_correct,
+                "receipt": s.receipt_correct, "receipt_silent": s.receipt_silent, "source": s.source_correct,
+                "kind": s.kind_correct,
                 "decision": s.decision_correct, "missing_listed_not_expected": s.missing_extra,
                 "missing_expected_not_listed": s.missing_absent, "seconds": round(s.seconds, 3),
             }

@@ -28,7 +28,8 @@ def print_documents(figures: dict[str, Any], console: Console) -> None:
     for column in ("document", "wrong", "silent", "receipt", "source", "kind", "decision", "crash"):
         table.add_column(column, justify="left" if column in ("document", "crash") else "right")
     for d in figures["per_document"]:
-        table.add_row(d["name"], str(len(d["wrong_fields"])), str(len(d["silent_fields"])), _yes(d["receipt"]),
+        receipt = _yes(d["receipt"]) if d["receipt"] is not False else ("SILENT" if d.get("receipt_silent") else "review")
+        table.add_row(d["name"], str(len(d["wrong_fields"])), str(len(d["silent_fields"])), receipt,
                       _yes(d["source"]), _yes(d["kind"]), _yes(d["decision"]), d["crashed"] or "")
     console.print(table)
 
@@ -47,6 +48,7 @@ def print_report(figures: dict[str, Any], console: Console | None = None, *, doc
     overview.add_row("field accuracy, filled fields only", _pct(f["fields"]["accuracy_non_null"]), "")
     overview.add_row("silent-error rate", _pct(f["fields"]["silent_rate"]), str(f["fields"]["silent_errors"]))
     overview.add_row("receipt to the minute", _pct(f["receipt"]["accuracy"]), str(f["receipt"]["judged"]))
+    overview.add_row("  wrong and not in review[] (silent)", str(f.get("receipt_silent", 0)), "")
     overview.add_row("receipt source", _pct(f["receipt_source"]["accuracy"]), str(f["receipt_source"]["judged"]))
     overview.add_row("document kind (email excluded)", _pct(f["kind"]["accuracy"]), str(f["kind"]["judged"]))
     overview.add_row("decision (status+missing+date check)", _pct(f["decision"]["accuracy"]), str(f["decision"]["judged"]))

@@ -97,6 +97,15 @@ def test_receipt_is_judged_to_the_minute_with_its_offset() -> None:
     assert not compare_records(predicted, TRUTH).receipt_correct
 
 
+def test_a_wrong_receipt_is_silent_unless_it_is_in_review() -> None:
+    predicted = _predicted()
+    assert compare_records(predicted, TRUTH).receipt_silent is False  # right: not silent
+    predicted["receipt"]["received_at"] = "2026-11-30T23:42:00-06:00"
+    assert compare_records(predicted, TRUTH).receipt_silent is True
+    predicted["review"] = ["receipt.received_at"]
+    assert compare_records(predicted, TRUTH).receipt_silent is False
+
+
 def test_decision_needs_status_missing_set_and_date_check() -> None:
     """The decision is right only when status, the set of missing paths and the date check all match."""
     predicted = _predicted()

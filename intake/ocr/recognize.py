@@ -28,6 +28,7 @@ import numpy as np
 
 from intake.config import Settings
 from intake.errors import OcrTimeout
+from intake.ocr.grey_stamp import stamp_pixels
 from intake.ocr.lines import find_form_lines, rule_boxes
 from intake.ocr.page import Page, ReadResult, RecognizedPage
 from intake.ocr.page_text import Box, PageText
@@ -129,6 +130,13 @@ def prepare_page(page: Page, settings: Settings, debug: DebugImages, rotation: i
     ocr_input = binarize(grey, dpi) if settings.preprocess_binarize else grey
     if settings.preprocess_binarize:
         debug.write("binarized", ocr_input)
+    if red is None and settings.preprocess_red_ink:
+        # a grey scan's stamp over the print: off the OCR input, as red ink is on a colour scan
+        stamp = stamp_pixels(grey, dpi)
+        if stamp is not None:
+            ocr_input = ocr_input.copy()
+            ocr_input[stamp > 0] = 255
+            debug.write("stamp-removed", ocr_input)
     rules: tuple[Box, ...] = ()
     if settings.preprocess_remove_lines:
         # only the OCR input loses the drawing: checkbox ink is measured on ``grey``

@@ -159,3 +159,25 @@ def test_grey_mail_sample_receipt_is_its_stamp(settings) -> None:
     receipt = extract_document(labeled[0].source_document(), settings).application.receipt
     assert receipt.source == "mail_stamp" == truth["receipt"]["source"]
     assert receipt.received_at == truth["receipt"]["received_at"]  # same minute, same UTC offset
+
+
+def test_grey_stamp_comes_off_the_ocr_input_and_the_print_under_it_stays(settings) -> None:  # noqa: ANN001
+    """The page's OCR input loses a grey scan's stamp (its pixels are whitened), so the values it lay
+    on are read; the darker print under it is not whitened; a page without a stamp is untouched."""
+    from intake.ocr.grey_stamp import stamp_pixels
+    from intake.ocr.tesseract import ocr_image
+
+    clean = scanned(form_page(), grey=True)
+    stamped = scanned(ink_stamp(form_page(), ["RECEIVED", "NOV 30 2026"], angle=4, at=(0.9, 1.9)), grey=True)
+    assert stamp_pixels(clean, DPI) is None
+    stamp = stamp_pixels(stamped, DPI)
+    assert stamp is not None and np.count_nonzero(stamp) > 0.02 * DPI * DPI
+    assert not np.any(stamp[stamped < 40])  # toner-dark print is never taken for stamp
+
+    band = slice(int(1.7 * DPI), int(2.4 * DPI))  # the rows the stamp lies on
+    cleaned = stamped.copy()
+    cleaned[stamp > 0] = 255
+    read = ocr_image(cleaned[band], settings, page=1, dpi=DPI, timeout=30)
+    text = " ".join(word.text for word in read.words).upper()
+    assert "RECEIVED" not in text
+    assert "MARATHON" in text.replace(" ", "") or "715" in text

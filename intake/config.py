@@ -41,6 +41,10 @@ class Settings(BaseSettings):
     require_agent_npn: bool = Field(
         default=False, description="the plan requires agent attribution on every application"
     )
+    review_grey_stamps: bool = Field(
+        default=False,
+        description="put every receipt read from a stamp on a grey scan (colour lost) up for review",
+    )
     outreach_days: int = Field(default=21, description="calendar days the applicant has to answer a request")
     outreach_aep_deadline: bool = Field(
         default=True, description="for an AEP request, the deadline is Dec 7 when that is later"

@@ -73,6 +73,7 @@ class DocumentScore:
     fields: list[FieldResult] = field(default_factory=list)
     receipt_correct: bool | None = None
     receipt_silent: bool | None = None  # wrong to the minute and not in review[]: the worst receipt outcome
+    receipt_reviewed: bool | None = None  # receipt.received_at is in review[] (right or wrong)
     source_correct: bool | None = None
     kind_correct: bool | None = None
     decision_correct: bool | None = None
@@ -149,7 +150,8 @@ def compare_records(
     expected_receipt = _minute(leaf(truth, "receipt.received_at"))
     got_receipt = _minute(leaf(predicted, "receipt.received_at"))
     score.receipt_correct = expected_receipt == got_receipt
-    score.receipt_silent = not score.receipt_correct and not (review & {"receipt", "receipt.received_at"})
+    score.receipt_reviewed = bool(review & {"receipt", "receipt.received_at"})
+    score.receipt_silent = not score.receipt_correct and not score.receipt_reviewed
     score.source_correct = leaf(truth, "receipt.source") == leaf(predicted, "receipt.source")
     if document["channel"] != "email":  # email is never read, so its kind is not judged
         score.kind_correct = leaf(truth, "document.kind") == leaf(predicted, "document.kind")

@@ -91,6 +91,7 @@ def summarise(scores: list[DocumentScore]) -> dict[str, Any]:
         "per_field": per_field,
         "receipt": _share(scores, "receipt_correct"),
         "receipt_silent": sum(1 for s in scores if s.receipt_silent),
+        "receipt_reviewed": sum(1 for s in scores if s.receipt_reviewed),
         "receipt_source": _share(scores, "source_correct"),
         "kind": _share(scores, "kind_correct"),
         "decision": {

@@ -49,6 +49,7 @@ def print_report(figures: dict[str, Any], console: Console | None = None, *, doc
     overview.add_row("silent-error rate", _pct(f["fields"]["silent_rate"]), str(f["fields"]["silent_errors"]))
     overview.add_row("receipt to the minute", _pct(f["receipt"]["accuracy"]), str(f["receipt"]["judged"]))
     overview.add_row("  wrong and not in review[] (silent)", str(f.get("receipt_silent", 0)), "")
+    overview.add_row("  in review[] (right or wrong)", str(f.get("receipt_reviewed", 0)), "")
     overview.add_row("receipt source", _pct(f["receipt_source"]["accuracy"]), str(f["receipt_source"]["judged"]))
     overview.add_row("document kind (email excluded)", _pct(f["kind"]["accuracy"]), str(f["kind"]["judged"]))
     overview.add_row("decision (status+missing+date check)", _pct(f["decision"]["accuracy"]), str(f["decision"]["judged"]))

@@ -65,7 +65,8 @@ class ReceiptDecision(BaseModel):
     ``reasons`` are codes: ``no_receipt_evidence`` (drop time used),
     ``sources_disagree``, ``low_confidence``, ``ambiguous_local_time``,
     ``nonexistent_local_time``, ``receipt_after_drop``, ``receipt_long_before_drop``,
-    ``docusign_no_signing_complete``, ``email_not_accepted``.
+    ``docusign_no_signing_complete``, ``email_not_accepted``, ``grey_stamp`` (with
+    ``Settings.review_grey_stamps``).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -125,6 +126,8 @@ def decide(findings: list[ReceiptFinding], doc: SourceDocument, settings: Settin
             reasons.append(issue)
     if best.source == "docusign_certificate" and best.detail and not best.detail.startswith("signing_complete"):
         reasons.append("docusign_no_signing_complete")
+    if settings.review_grey_stamps and best.source == "mail_stamp" and (best.detail or "").startswith("stamp_grey"):
+        reasons.append("grey_stamp")  # the plan chose to confirm every stamp whose red was scanned away
     if best.received_at > doc.dropped_at + _FUTURE_SLACK:
         reasons.append("receipt_after_drop")
     elif best.received_at < doc.dropped_at - _PAST_WINDOW:

@@ -104,6 +104,7 @@ def test_a_wrong_receipt_is_silent_unless_it_is_in_review() -> None:
     assert compare_records(predicted, TRUTH).receipt_silent is True
     predicted["review"] = ["receipt.received_at"]
     assert compare_records(predicted, TRUTH).receipt_silent is False
+    assert compare_records(predicted, TRUTH).receipt_reviewed is True
 
 
 def test_decision_needs_status_missing_set_and_date_check() -> None:

@@ -249,3 +249,20 @@ def test_portal_bad_json_is_an_input_error(tmp_path: Path, settings: Settings, b
         parse_portal(doc(tmp_path, "portal", body=body), settings)
     assert info.value.code == "portal_bad_json"
 
+
+
+@pytest.mark.parametrize(("review_grey", "detail", "reviewed"), [
+    (False, "stamp_grey_ink", False),  # the default: agreeing readings of a grey stamp are trusted
+    (True, "stamp_grey_ink", True),  # the plan confirms every grey-scanned stamp
+    (True, "stamp_red_ink", False),  # a colour scan's red stamp is unaffected
+])
+def test_grey_stamp_review_setting(tmp_path: Path, review_grey: bool, detail: str, reviewed: bool) -> None:
+    from intake.extraction import ReceiptFinding
+    from intake.parsers.receipt import decide
+
+    settings = Settings(review_grey_stamps=review_grey)
+    stamp = ReceiptFinding(received_at=datetime(2026, 11, 30, 14, 5, tzinfo=CHICAGO), source="mail_stamp",
+                           confidence=0.9, detail=detail)
+    decision = decide([stamp], doc(tmp_path, "mail"), settings)
+    assert decision.needs_review is reviewed
+    assert ("grey_stamp" in decision.reasons) is reviewed

@@ -381,13 +381,15 @@ def _candidates(layout: PageLayout, table: dict[str, tuple[str, ...]]) -> list[L
                             continue  # "Producer #" is a number's label; "Producer:" is the producer's name
                         score = fuzz.ratio(text, phrase)
                         squashed = fuzz.ratio(text.replace(" ", ""), phrase.replace(" ", ""))
-                        folded = fuzz.ratio(_fold(text), _fold(phrase))
-                        best = max(score, squashed, folded)
+                        need = max(90.0, _threshold(phrase)) if count < width else _threshold(phrase)
+                        best = max(score, squashed)
+                        if best < need and ("rn" in text or "cl" in text or "vv" in text or "m" in text or "d" in text):
+                            best = max(best, fuzz.ratio(_fold(text), _fold(phrase)))
+                        # fewer words than the phrase: only a near-exact run-together ("Birthdate")
+                        if best < need:
+                            continue
                         if best < 95 and not _each_word_matched(window, phrase):
                             continue  # "2 Medicare" is not "Medicare ID": a whole word of the phrase is absent
-                        # fewer words than the phrase: only a near-exact run-together ("Birthdate")
-                        if best < (max(90.0, _threshold(phrase)) if count < width else _threshold(phrase)):
-                            continue
                         ids = tuple(chunk[start : start + size])
                         at_start = start == 0 or _only_marks(tokens[:start])
                         last = words[ids[-1]].text

@@ -26,6 +26,8 @@ __all__ = [
     "stamp_tone_mask",
     "grey_stamp_regions",
     "stamp_layer",
+    "GreyStamp",
+    "find_grey_stamp",
     "stamp_pixels",
 ]
 
@@ -137,25 +139,37 @@ def stamp_layer(normalised: np.ndarray, mask: np.ndarray, dpi: int, tone: StampT
     return layer
 
 
-def stamp_pixels(grey: np.ndarray, dpi: int, tone: StampTone = StampTone()) -> np.ndarray | None:
-    """255 where a grey scan's stamp ink is, inside the stamp regions found; None when there is no stamp.
+
+@dataclass(frozen=True)
+class GreyStamp:
+    """What was found of a stamp on one grey page: the paper-normalised page, the stamp-tone mask and
+    the stamp regions. Found once per page; the OCR input and the stamp reader both use it."""
+
+    normalised: np.ndarray
+    mask: np.ndarray
+    regions: list[Region]
+
+
+def find_grey_stamp(grey: np.ndarray, dpi: int, tone: StampTone = StampTone()) -> GreyStamp:
+    normalised = normalise_paper(grey, dpi)
+    mask = stamp_tone_mask(normalised, dpi, tone)
+    return GreyStamp(normalised, mask, grey_stamp_regions(mask, dpi))
+
+
+def stamp_pixels(found: GreyStamp, tone: StampTone = StampTone()) -> np.ndarray | None:
+    """255 where the stamp's ink is, inside its regions; None when no stamp was found.
 
     For the page's OCR input: whitening these pixels takes the stamp off the form without taking
     the print under it, which is darker than the stamp and stays (the grey twin of separating red
     ink on a colour scan).
     """
-    if grey.ndim != 2 or int(grey.min()) == int(grey.max()):
+    if not found.regions:
         return None
-    normalised = normalise_paper(grey, dpi)
-    mask = stamp_tone_mask(normalised, dpi, tone)
-    regions = grey_stamp_regions(mask, dpi)
-    if not regions:
-        return None
-    out = np.zeros(grey.shape, dtype=np.uint8)
-    for x, y, w, h in regions:
+    out = np.zeros(found.mask.shape, dtype=np.uint8)
+    for x, y, w, h in found.regions:
         # the thick strokes themselves, one pixel wider for their soft edge; thin print keeps its
         # mid-grey edges (taking them would erase small labels the stamp lies on)
-        strokes = cv2.dilate(mask[y : y + h, x : x + w], np.ones((3, 3), np.uint8)) > 0
-        local = normalised[y : y + h, x : x + w]
+        strokes = cv2.dilate(found.mask[y : y + h, x : x + w], np.ones((3, 3), np.uint8)) > 0
+        local = found.normalised[y : y + h, x : x + w]
         out[y : y + h, x : x + w][strokes & (local >= tone.darkest)] = 255
     return out

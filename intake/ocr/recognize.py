@@ -28,7 +28,7 @@ import numpy as np
 
 from intake.config import Settings
 from intake.errors import OcrTimeout
-from intake.ocr.grey_stamp import stamp_pixels
+from intake.ocr.grey_stamp import GreyStamp, find_grey_stamp, stamp_pixels
 from intake.ocr.lines import find_form_lines, rule_boxes
 from intake.ocr.page import Page, ReadResult, RecognizedPage
 from intake.ocr.page_text import Box, PageText
@@ -66,6 +66,7 @@ class PreparedPage:
     dpi: int
     rotation: int
     rules: tuple[Box, ...] = ()
+    grey_stamp: GreyStamp | None = None  # a grey page's stamp, found once for the OCR input and the stamp reader
 
 
 def reading_quality(text: PageText) -> float:
@@ -130,9 +131,10 @@ def prepare_page(page: Page, settings: Settings, debug: DebugImages, rotation: i
     ocr_input = binarize(grey, dpi) if settings.preprocess_binarize else grey
     if settings.preprocess_binarize:
         debug.write("binarized", ocr_input)
-    if red is None and settings.preprocess_red_ink:
+    grey_stamp = find_grey_stamp(grey, dpi) if red is None else None
+    if grey_stamp is not None and settings.preprocess_red_ink:
         # a grey scan's stamp over the print: off the OCR input, as red ink is on a colour scan
-        stamp = stamp_pixels(grey, dpi)
+        stamp = stamp_pixels(grey_stamp)
         if stamp is not None:
             ocr_input = ocr_input.copy()
             ocr_input[stamp > 0] = 255
@@ -146,7 +148,8 @@ def prepare_page(page: Page, settings: Settings, debug: DebugImages, rotation: i
         rules = rule_boxes(found)
         debug.write("lines-removed", ocr_input)
     return PreparedPage(
-        grey=grey, ocr_input=ocr_input, colour=colour, red=red, dpi=dpi, rotation=rotation, rules=rules
+        grey=grey, ocr_input=ocr_input, colour=colour, red=red, dpi=dpi, rotation=rotation, rules=rules,
+        grey_stamp=grey_stamp,
     )
 
 
@@ -191,7 +194,7 @@ def recognize_page(page: Page, settings: Settings) -> RecognizedPage:
                 prepared, text = turned, retry
     stamp = find_page_stamp(
         prepared.grey, prepared.red, settings, page=page.number, dpi=prepared.dpi, timeout=deadline.left(),
-        rotation=prepared.rotation,
+        rotation=prepared.rotation, grey_stamp=prepared.grey_stamp,
     )  # fmt: skip
     seconds = time.perf_counter() - started
     log.debug("page %d: %d words, conf %.2f, %.1f s", page.number, len(text.words), text.mean_conf, seconds)

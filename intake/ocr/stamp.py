@@ -23,7 +23,7 @@ import cv2
 import numpy as np
 
 from intake.config import Settings
-from intake.ocr.grey_stamp import Region, grey_stamp_regions, normalise_paper, stamp_layer, stamp_tone_mask
+from intake.ocr.grey_stamp import GreyStamp, Region, find_grey_stamp, stamp_layer
 from intake.ocr.page_text import Box, PageText, Word
 from intake.ocr.preprocess import estimate_skew
 from intake.ocr.tesseract import ocr_image
@@ -282,13 +282,14 @@ def read_grey_stamp(
 
 
 def _grey_readings(
-    grey: np.ndarray, settings: Settings, *, page: int, dpi: int, timeout: float, rotation: int = 0
+    grey: np.ndarray, settings: Settings, *, page: int, dpi: int, timeout: float, rotation: int = 0,
+    found: GreyStamp | None = None,
 ) -> _Readings | None:
-    normalised = normalise_paper(grey, dpi)
-    mask = stamp_tone_mask(normalised, dpi)
+    found = found or find_grey_stamp(grey, dpi)
+    normalised, mask = found.normalised, found.mask
     size = (grey.shape[1], grey.shape[0])
     crops = []
-    for region in grey_stamp_regions(mask, dpi):
+    for region in found.regions:
         x0, y0, x1, y1 = _with_margin(region, int(dpi / 10), size)
         crops.append((stamp_layer(normalised[y0:y1, x0:x1], mask[y0:y1, x0:x1], dpi), x0, y0))
     return _read_stamp_crops(crops, settings, page=page, dpi=dpi, timeout=timeout, size=size, rotation=rotation)
@@ -305,9 +306,10 @@ class StampReading:
 
 def find_page_stamp(
     grey: np.ndarray, red: np.ndarray | None, settings: Settings, *, page: int, dpi: int, timeout: float,
-    rotation: int = 0,
+    rotation: int = 0, grey_stamp: GreyStamp | None = None,
 ) -> StampReading | None:
-    """The stamp of one prepared page: from its red layer when the scan kept colour, else by tone on grey.
+    """The stamp of one prepared page: from its red layer when the scan kept colour, else by tone on grey
+    (``grey_stamp``: what ``find_grey_stamp`` already found on this page, to not look twice).
 
     When the first reading is doubtful (``doubtful``), or a line of the stamp's ink got
     no word (``ink_lines``), the crops are read again in
@@ -318,7 +320,7 @@ def find_page_stamp(
         readings = _red_readings(red, settings, **kw)  # type: ignore[arg-type]
         ink: Literal["red", "grey"] = "red"
     else:
-        readings = _grey_readings(grey, settings, **kw)  # type: ignore[arg-type]
+        readings = _grey_readings(grey, settings, found=grey_stamp, **kw)  # type: ignore[arg-type]
         ink = "grey"
     if readings is None:
         return None

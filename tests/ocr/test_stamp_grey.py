@@ -164,13 +164,13 @@ def test_grey_mail_sample_receipt_is_its_stamp(settings) -> None:
 def test_grey_stamp_comes_off_the_ocr_input_and_the_print_under_it_stays(settings) -> None:  # noqa: ANN001
     """The page's OCR input loses a grey scan's stamp (its pixels are whitened), so the values it lay
     on are read; the darker print under it is not whitened; a page without a stamp is untouched."""
-    from intake.ocr.grey_stamp import stamp_pixels
+    from intake.ocr.grey_stamp import find_grey_stamp, stamp_pixels
     from intake.ocr.tesseract import ocr_image
 
     clean = scanned(form_page(), grey=True)
     stamped = scanned(ink_stamp(form_page(), ["RECEIVED", "NOV 30 2026"], angle=4, at=(0.9, 1.9)), grey=True)
-    assert stamp_pixels(clean, DPI) is None
-    stamp = stamp_pixels(stamped, DPI)
+    assert stamp_pixels(find_grey_stamp(clean, DPI)) is None
+    stamp = stamp_pixels(find_grey_stamp(stamped, DPI))
     assert stamp is not None and np.count_nonzero(stamp) > 0.02 * DPI * DPI
     assert not np.any(stamp[stamped < 40])  # toner-dark print is never taken for stamp
 

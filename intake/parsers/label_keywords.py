@@ -139,27 +139,27 @@ def _key_words_of(tokens: list[str]) -> set[str]:
     return found
 
 
-def classify_words(tokens: list[str], table=KEYWORD_LABELS) -> tuple[str, frozenset[str]] | None:
-    """The kind the tokens name, with the key words that decided it; None when none or a tie."""
-    keys = _key_words_of(tokens)
-    best: list[tuple[int, str, frozenset[str]]] = []
-    for kind, (sets, excluded) in table.items():
-        if keys.intersection(excluded) or (table is KEYWORD_LABELS and "instruction" in keys):
-            continue
-        fitting = [frozenset(s) for s in sets if keys.issuperset(s)]
-        if fitting:
-            used = max(fitting, key=len)
-            best.append((len(used), kind, used))
-    if not best:
+def classify_words(tokens: list[str], table=KEYWORD_LABELS) -> str | None:
+    """The kind the tokens name; None when none fits or two fit equally well."""
+    return _kind_of(_key_words_of(tokens), table)
+
+
+def _kind_of(keys: set[str], table) -> str | None:
+    if table is KEYWORD_LABELS and "instruction" in keys:
         return None
-    best.sort(key=lambda b: -b[0])
-    if len(best) > 1 and best[1][0] == best[0][0]:
-        # "Agent name": the specific kind beats the bare "name"
-        rivals = [b for b in best if b[0] == best[0][0] and b[1] != "name"]
-        if len(rivals) != 1:
-            return None
-        return rivals[0][1], rivals[0][2]
-    return best[0][1], best[0][2]
+    fits: dict[str, int] = {}  # kind -> key words of its largest fitting set
+    for kind, (sets, excluded) in table.items():
+        sizes = [len(s) for s in sets if keys.issuperset(s)]
+        if sizes and not keys.intersection(excluded):
+            fits[kind] = max(sizes)
+    if not fits:
+        return None
+    most = max(fits.values())
+    # "Agent name": the specific kind beats the bare "name"; any other tie is no label
+    best = [kind for kind, size in fits.items() if size == most]
+    if len(best) > 1:
+        best = [kind for kind in best if kind != "name"]
+    return best[0] if len(best) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -167,7 +167,6 @@ class _Run:
     indices: tuple[int, ...]
     tokens: list[str]
     colon: bool
-    whole_chunk: bool
     chunk_len: int
 
 
@@ -189,10 +188,9 @@ def _runs(layout: PageLayout, taken: set[int], max_words: int = 9) -> list[_Run]
                     end = k
                     break
             if end is not None:
-                ids = tuple(chunk[: end + 1])
-                colon, whole = True, end + 1 == len(chunk)
+                ids, colon = tuple(chunk[: end + 1]), True
             elif len(chunk) <= max_words and not taken.intersection(chunk):
-                ids, colon, whole = tuple(chunk), False, True
+                ids, colon = tuple(chunk), False
             else:
                 continue
             text = " ".join(words[i].text for i in ids)
@@ -200,7 +198,7 @@ def _runs(layout: PageLayout, taken: set[int], max_words: int = 9) -> list[_Run]
                 continue  # numbers are values ("123 Main St:"), except in hints ("(MM/DD/YYYY)")
             tokens = tokens_of(words[w].text for w in ids)
             if tokens:
-                runs.append(_Run(ids, tokens, colon, whole, len(chunk)))
+                runs.append(_Run(ids, tokens, colon, len(chunk)))
     return runs
 
 
@@ -223,12 +221,12 @@ def keyword_labels(layout: PageLayout, labels: list[LabelHit], taken: set[int]) 
     """Labels the phrase table missed, found by key words among words not in ``taken``."""
     hits: list[LabelHit] = []
     for run in _runs(layout, taken):
-        found = classify_words(run.tokens)
-        if found is None:
+        keys = _key_words_of(run.tokens)
+        kind = _kind_of(keys, KEYWORD_LABELS)
+        if kind is None:
             continue
-        kind = found[0]
         if not run.colon:
-            if len(run.tokens) > 6 or _key_words_of(run.tokens) <= _VALUE_PRONE:
+            if len(run.tokens) > 6 or keys <= _VALUE_PRONE:
                 continue  # "ASPIRUS ANTIGO CLINIC" under its label is a value, not a "clinic" label
             if len(run.tokens) == 1 and len(run.tokens[0]) <= 3:
                 continue  # "ST", "MI" alone without a colon are values far more often than labels
@@ -252,11 +250,9 @@ def prefer_key_words(layout: PageLayout, labels: list[LabelHit], blocked: set[in
         uncovered = tokens_of(words[i].text for i in _outside_hints(words, run.indices) if i not in phrase_words)
         if not [t for t in uncovered if len(t) > 1 or t == "#"]:
             continue
-        found = classify_words(run.tokens)
-        if found is None or found[0] == label.kind:
-            continue
-        kind = found[0]
-        if not run.colon and _key_words_of(run.tokens) <= _VALUE_PRONE:
+        keys = _key_words_of(run.tokens)
+        kind = _kind_of(keys, KEYWORD_LABELS)
+        if kind is None or kind == label.kind or (not run.colon and keys <= _VALUE_PRONE):
             continue
         out[out.index(label)] = _hit(layout, run, kind, 80.0)
     return out
@@ -292,13 +288,11 @@ def keyword_headings(layout: PageLayout, taken: set[int]) -> list[LabelHit]:
         if any(words[i].text.strip().endswith(":") for i in chunk):
             continue  # a label and its value ("Send correspondence to: PO BOX 7")
         tokens = tokens_of(words[i].text for i in chunk)
-        found = classify_words(tokens, KEYWORD_HEADINGS)
-        if found is not None:
-            kind = found[0]
-        elif _NUMBERED.match(" ".join(tokens[:2])):
+        kind = classify_words(tokens, KEYWORD_HEADINGS)
+        if kind is None and _NUMBERED.match(" ".join(tokens[:2])):
             kind = "other"  # "Step 3 Choose your plan": a new section of no kind we know ends the last one
-        else:
+        if kind is None:
             continue
-        run = _Run(tuple(chunk), tokens, False, True, len(chunk))
+        run = _Run(tuple(chunk), tokens, False, len(chunk))
         hits.append(_hit(layout, run, kind, 85.0))
     return hits

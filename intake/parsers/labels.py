@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -311,6 +312,7 @@ def _each_word_matched(window: list[str], phrase: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
     """Letter pairs OCR reads as one letter and back ("sumame" for "surname", "dinic" for "clinic")."""
     return text.replace("rn", "m").replace("cl", "d").replace("vv", "w")
@@ -383,7 +385,7 @@ def _candidates(layout: PageLayout, table: dict[str, tuple[str, ...]]) -> list[L
                         squashed = fuzz.ratio(text.replace(" ", ""), phrase.replace(" ", ""))
                         need = max(90.0, _threshold(phrase)) if count < width else _threshold(phrase)
                         best = max(score, squashed)
-                        if best < need and ("rn" in text or "cl" in text or "vv" in text or "m" in text or "d" in text):
+                        if best < need and (_fold(phrase) != phrase or _fold(text) != text):
                             best = max(best, fuzz.ratio(_fold(text), _fold(phrase)))
                         # fewer words than the phrase: only a near-exact run-together ("Birthdate")
                         if best < need:

@@ -8,8 +8,7 @@ from intake.parsers.label_keywords import KEYWORD_HEADINGS, classify_words, toke
 
 
 def _kind(text: str, table=None):
-    found = classify_words(tokens_of(text.split()), table) if table else classify_words(tokens_of(text.split()))
-    return None if found is None else found[0]
+    return classify_words(tokens_of(text.split()), table) if table else classify_words(tokens_of(text.split()))
 
 
 @pytest.mark.parametrize(

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from intake.ocr.page_text import Box
 from intake.parsers.labels import find_labels
 from intake.parsers.layout import PageLayout
 from intake.parsers.values import find_value
 from tests.parsers.form_kit import form_page
 
 
-def _values(*items: tuple[int, int, str]) -> dict[str, str | None]:
-    layout = PageLayout.build(form_page(list(items)).text)
+def _values(*items: tuple[int, int, str], rules: list[tuple[int, int, int, int]] = ()) -> dict[str, str | None]:
+    """Each label's value on a page of ``items``, with printed rules (x, y, width, height) if given."""
+    boxes = tuple(Box(left=x, top=y, width=w, height=h) for x, y, w, h in rules)
+    layout = PageLayout.build(form_page(list(items)).text, boxes)
     labels = find_labels(layout)
     stop = {i for hit in labels for i in hit.indices}
     out: dict[str, str | None] = {}
@@ -72,33 +75,19 @@ def test_comb_box_characters_form_one_value() -> None:
     assert values["medicare_number"] == "1 E G 4 T E 5 M K 7 3"
 
 
-def _values_with_rules(items, rules) -> dict[str, str | None]:
-    from intake.ocr.page_text import Box
-
-    page = form_page(list(items))
-    layout = PageLayout.build(page.text, tuple(Box(left=x, top=y, width=w, height=h) for x, y, w, h in rules))
-    labels = find_labels(layout)
-    stop = {i for hit in labels for i in hit.indices}
-    out: dict[str, str | None] = {}
-    for hit in labels:
-        spot = find_value(layout, hit, labels, stop)
-        out[hit.kind] = None if spot is None else " ".join(layout.word(i).text for i in spot.indices)
-    return out
-
-
 def test_a_cell_border_ends_the_value_on_the_label_row() -> None:
     """In a table, the text beyond a vertical cell border is the next cell's; the value is under the label."""
     items = [(100, 100, "FIRST NAME"), (900, 100, "Mt"), (110, 150, "DONNA")]
-    assert _values_with_rules(items, [])["first_name"] == "Mt"
-    assert _values_with_rules(items, [(800, 80, 4, 140)])["first_name"] == "DONNA"
+    assert _values(*items, rules=[])["first_name"] == "Mt"
+    assert _values(*items, rules=[(800, 80, 4, 140)])["first_name"] == "DONNA"
 
 
 def test_a_cell_floor_between_label_and_text_below_means_blank() -> None:
     """Text below the floor of the label's cell belongs to the next cell, but a box drawn round the value does not."""
     items = [(100, 100, "Middle name"), (110, 250, "OLSON")]
-    assert _values_with_rules(items, [])["middle_initial"] == "OLSON"
-    assert _values_with_rules(items, [(80, 200, 900, 4)])["middle_initial"] is None
-    assert _values_with_rules(items, [(80, 240, 900, 4), (80, 290, 900, 4)])["middle_initial"] == "OLSON"
+    assert _values(*items, rules=[])["middle_initial"] == "OLSON"
+    assert _values(*items, rules=[(80, 200, 900, 4)])["middle_initial"] is None
+    assert _values(*items, rules=[(80, 240, 900, 4), (80, 290, 900, 4)])["middle_initial"] == "OLSON"
 
 
 def test_a_label_glued_to_its_value_is_split_at_the_colon() -> None:

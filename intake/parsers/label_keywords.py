@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from intake.parsers.labels import LabelHit, clean_token
-from intake.parsers.layout import PageLayout
+from intake.parsers.layout import PageLayout, in_brackets
 
 __all__ = [
     "KEYWORD_LABELS",
@@ -247,7 +247,8 @@ def prefer_key_words(layout: PageLayout, labels: list[LabelHit], blocked: set[in
             continue
         label = inside[0]
         phrase_words = label.indices[: label.matched or len(label.indices)]  # not the words up to its colon
-        uncovered = tokens_of(words[i].text for i in _outside_hints(words, run.indices) if i not in phrase_words)
+        hints = in_brackets(words, run.indices)  # "(MM/DD/YYYY)", "(home)"
+        uncovered = tokens_of(words[i].text for i in run.indices if i not in phrase_words and i not in hints)
         if not [t for t in uncovered if len(t) > 1 or t == "#"]:
             continue
         keys = _key_words_of(run.tokens)
@@ -255,20 +256,6 @@ def prefer_key_words(layout: PageLayout, labels: list[LabelHit], blocked: set[in
         if kind is None or kind == label.kind or (not run.colon and keys <= _VALUE_PRONE):
             continue
         out[out.index(label)] = _hit(layout, run, kind, 80.0)
-    return out
-
-
-def _outside_hints(words, indices: tuple[int, ...]) -> list[int]:
-    """The words of a run that are not in a parenthesised hint ("(MM/DD/YYYY)", "(home)")."""
-    out, depth = [], 0
-    for i in indices:
-        text = words[i].text
-        if "(" in text:
-            depth += 1
-        if depth == 0:
-            out.append(i)
-        if ")" in text:
-            depth = max(0, depth - 1)
     return out
 
 

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from intake.ocr.page_text import Box
 from intake.parsers import normalize
-from intake.parsers.layout import PageLayout
+from intake.parsers.layout import PageLayout, in_brackets
 
 __all__ = [
     "LABELS",
@@ -529,21 +529,10 @@ def values_mistaken_for_labels(layout: PageLayout, hits: list[LabelHit]) -> list
 
 def _bracketed(layout: PageLayout) -> set[int]:
     """Words inside brackets on their row: "(from your red, white and blue Medicare card)" explains a
-    label, it is none."""
+    label, it is none. A bracketed single word ("(MBI)") may still be one."""
     words = layout.text.words
-    inside: set[int] = set()
-    for row in layout.rows:
-        depth = 0
-        for i in row.indices:
-            text = words[i].text
-            opened = text.startswith("(")
-            if opened:
-                depth += 1
-            if depth and not (opened and text.endswith(")")):
-                inside.add(i)
-            if text.rstrip(":;,.*").endswith(")"):
-                depth = max(0, depth - 1)
-    return inside
+    inside = {i for row in layout.rows for i in in_brackets(words, row.indices)}
+    return {i for i in inside if not (words[i].text.startswith("(") and words[i].text.rstrip(":;,.*").endswith(")"))}
 
 
 def find_labels(layout: PageLayout) -> list[LabelHit]:

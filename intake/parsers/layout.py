@@ -15,7 +15,7 @@ from statistics import median
 
 from intake.ocr.page_text import Box, PageText, Word
 
-__all__ = ["Row", "PageLayout", "is_filler", "split_glued_labels"]
+__all__ = ["Row", "PageLayout", "is_filler", "split_glued_labels", "in_brackets"]
 
 # Words that are only underline/leader characters or box borders carry no value.
 _FILLER = re.compile(r"^[_\-\u2014\u2013.:|\[\]{}()~=*•·]+$")
@@ -45,6 +45,22 @@ def split_glued_labels(text: PageText) -> PageText:
         }))
         changed = True
     return text.model_copy(update={"words": tuple(words)}) if changed else text
+
+
+def in_brackets(words, indices) -> set[int]:
+    """Which of ``indices`` (one line's words, left to right) lie inside round brackets, the words
+    holding the brackets included: "(from your ... card)", "(home)"."""
+    inside: set[int] = set()
+    depth = 0
+    for i in indices:
+        text = words[i].text
+        if text.startswith("("):
+            depth += 1
+        if depth:
+            inside.add(i)
+        if text.rstrip(":;,.*").endswith(")"):
+            depth = max(0, depth - 1)
+    return inside
 
 
 def is_filler(text: str) -> bool:

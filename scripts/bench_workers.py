@@ -103,7 +103,7 @@ def run_queued(corpus: Path, folder: Path, database_url: str, redis_url: str, wo
     counts = ctx.records.count_by_state()
     failed = ctx.records.list_documents(state="failed", limit=100_000).items
     if failed:
-        reasons = sorted({d.reason_message or d.reason_code or "?" for d in failed})
+        reasons = sorted({d.reason_code or "?" for d in failed})  # codes only: messages may name files
         print(f"  {len(failed)} failed: {reasons}", file=sys.stderr)
     redis.flushdb()
     return {"run": f"queued, {workers} worker(s)", "documents": documents, "pages": pages, "seconds": elapsed,

@@ -25,7 +25,12 @@ Shape decisions:
 * values that pass their own checks but are implausible together or in the
   real world (``intake.rules.plausibility``: ZIP vs state/city/county, dates
   vs the receipt, area codes, names, bank routing) are added to ``review``,
-  and the added field ``plausibility`` lists each finding's path and code.
+  and the added field ``plausibility`` lists each finding's path and code;
+* a required item the machine could not read on a scan (ink read as
+  nothing, a reading its validator refused, a label never found) is not
+  ``missing`` -- nobody is called for what may be on the page -- but is in
+  ``review``, and the added field ``unread`` lists its path and code
+  (``intake.rules.completeness``). The status is decided on ``missing``.
 """
 
 from __future__ import annotations
@@ -55,7 +60,8 @@ from intake.document import Channel, SourceDocument
 from intake.extraction import FIELD_PATHS, Classification, Extraction, FieldValue
 from intake.parsers.receipt import ReceiptDecision, decide, find_receipt
 from intake.plans import PLANS
-from intake.rules import check_effective_date, decide_status, find_missing
+from intake.rules import check_effective_date, decide_status
+from intake.rules.completeness import assess
 from intake.rules.plausibility import check_plausibility
 from intake.rules.zip_codes import zip_one_digit_away
 from intake.rules.status import APPLICATION_KIND
@@ -265,14 +271,18 @@ def build_application(
     if doc.channel in (Channel.FAX, Channel.MAIL):
         _repair_zips(fields)
 
-    missing = find_missing(fields, require_agent_npn=settings.require_agent_npn)
+    scanned = doc.channel in (Channel.FAX, Channel.MAIL)
+    completeness = assess(fields, located=extraction.located if extraction is not None else None, scanned=scanned,
+                          require_agent_npn=settings.require_agent_npn)
+    missing = completeness.missing
     check = check_effective_date(decision.received_at, _value(fields, "requested_effective_date"), settings.tz)
     status, rejection = decide_status(doc.channel, kind, missing)
     signed = _value(fields, "signature.signed")
     # Values that each pass their own checks but not together (or not in the real world): a person confirms them.
     received_on = decision.received_at.astimezone(settings.tz).date() if decision.received_at else None
     findings = check_plausibility({path: field.value for path, field in fields.items()}, received_on,
-                                  scanned=doc.channel in (Channel.FAX, Channel.MAIL))
+                                  scanned=scanned)
+    unread = [item.field for item in completeness.unread]
 
     app = Application(
         document=document,
@@ -308,13 +318,15 @@ def build_application(
         missing=missing,
         effective_date_check=check,
         confidence={path: round(float(field.confidence), 3) for path, field in fields.items()},
-        review=_review_paths(fields, decision, [finding.field for finding in findings]),
+        review=_review_paths(fields, decision, [finding.field for finding in findings] + unread),
         # added field: why a path was put under review by the plausibility checks (paths and codes, no values)
         plausibility=[{"field": finding.field, "code": finding.code} for finding in findings],
+        # added field: required items a person must read from the page before anyone is asked for them
+        unread=[{"field": item.field, "code": item.code} for item in completeness.unread],
     )
     log.info(
-        "assembled kind=%s status=%s missing=%d review=%d refused=%d implausible=%s receipt_source=%s",
-        kind, status, len(missing), len(app.review), len(refused),
+        "assembled kind=%s status=%s missing=%d unread=%d review=%d refused=%d implausible=%s receipt_source=%s",
+        kind, status, len(missing), len(unread), len(app.review), len(refused),
         ",".join(sorted({finding.code for finding in findings})) or "-", decision.source,
     )
     return app

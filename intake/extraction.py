@@ -78,6 +78,9 @@ class Extraction(BaseModel):
 
     fields: dict[str, FieldValue] = Field(default_factory=dict)
     warnings: list[str] = Field(default_factory=list)  # codes only
+    # Paths whose label the parser found on the form, so that an empty value there was seen to be blank;
+    # None when every field had its place (a portal submission). Paths not listed were never looked at.
+    located: list[str] | None = None
 
     def value(self, path: str) -> Any:
         field = self.fields.get(path)

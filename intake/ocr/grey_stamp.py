@@ -118,15 +118,23 @@ def _stroke_width(mask: np.ndarray) -> float:
     return 2.0 * float(np.percentile(inside, 90)) if inside.size else 0.0
 
 
+def _as_thick_as(band: np.ndarray, stroke: float, dpi: int) -> np.ndarray:
+    """The parts of ``band`` whose strokes are about as thick as the stamp's (``stroke`` pixels).
+
+    Print and pen leave mid-grey strokes too (blurred edges, a grey ballpoint, a thin scan); the
+    stamp's strokes are thicker, so an opening with a disc scaled to them keeps the stamp alone
+    (a colon's dot, about one stroke wide, survives).
+    """
+    opening = max(_edge_width(dpi), int(0.6 * stroke) | 1)
+    return cv2.morphologyEx(band, cv2.MORPH_OPEN, _disc(opening))
+
+
 def stamp_layer(normalised: np.ndarray, mask: np.ndarray, dpi: int, tone: StampTone = StampTone()) -> np.ndarray:
     """One crop's stamp alone, black on white: print darker than the stamp is whitened unless it cuts a stroke."""
     edge = _edge_width(dpi)
     band = ((normalised >= tone.darkest) & (normalised <= tone.lightest)).astype(np.uint8) * 255
-    # Print leaves mid-grey specks as wide as its blurred edges; this stamp's strokes may be much wider,
-    # so open again with a disc scaled to them (a colon's dot, about one stroke wide, survives).
     stroke = _stroke_width(mask)
-    opening = max(edge, int(0.6 * stroke) | 1)
-    strokes = cv2.morphologyEx(band, cv2.MORPH_OPEN, _disc(opening))
+    strokes = _as_thick_as(band, stroke, dpi)
     # the openings shaved the strokes' own soft edges: give them back, but only where they are stamp tone
     grown = cv2.dilate(strokes, _disc(edge)) > 0
     ink = grown & (normalised >= tone.darkest) & (normalised <= tone.lightest + 20)
@@ -148,12 +156,13 @@ class GreyStamp:
     normalised: np.ndarray
     mask: np.ndarray
     regions: list[Region]
+    dpi: int
 
 
 def find_grey_stamp(grey: np.ndarray, dpi: int, tone: StampTone = StampTone()) -> GreyStamp:
     normalised = normalise_paper(grey, dpi)
     mask = stamp_tone_mask(normalised, dpi, tone)
-    return GreyStamp(normalised, mask, grey_stamp_regions(mask, dpi))
+    return GreyStamp(normalised, mask, grey_stamp_regions(mask, dpi), dpi)
 
 
 def stamp_pixels(found: GreyStamp, tone: StampTone = StampTone()) -> np.ndarray | None:
@@ -167,9 +176,12 @@ def stamp_pixels(found: GreyStamp, tone: StampTone = StampTone()) -> np.ndarray 
         return None
     out = np.zeros(found.mask.shape, dtype=np.uint8)
     for x, y, w, h in found.regions:
-        # the thick strokes themselves, one pixel wider for their soft edge; thin print keeps its
-        # mid-grey edges (taking them would erase small labels the stamp lies on)
-        strokes = cv2.dilate(found.mask[y : y + h, x : x + w], np.ones((3, 3), np.uint8)) > 0
+        # Only strokes as thick as the stamp's own, grown back by their soft edge: thin print and a
+        # grey pen's writing near the stamp are joined to its region but are not its ink (taking
+        # them would erase the labels and values the stamp lies on).
+        mask = found.mask[y : y + h, x : x + w]
+        strokes = _as_thick_as(mask, _stroke_width(mask), found.dpi)
+        grown = cv2.dilate(strokes, _disc(_edge_width(found.dpi))) > 0
         local = found.normalised[y : y + h, x : x + w]
-        out[y : y + h, x : x + w][strokes & (local >= tone.darkest)] = 255
+        out[y : y + h, x : x + w][grown & (local >= tone.darkest)] = 255
     return out

@@ -60,6 +60,11 @@ class StripReading:
     conf: float
 
 
+#: How much darker than the paper around it a pixel must be to be ink (of 255): a scan's paper grain
+#: and shading stay well under this, pencil and a grey scan's ballpoint well over.
+_LEAST_INK_CONTRAST = 60
+
+
 def _clip(box: Box, margin_x: int, margin_y: int, shape: tuple[int, ...]) -> tuple[int, int, int, int]:
     height, width = shape[:2]
     x0, y0 = max(0, box.left - margin_x), max(0, box.top - margin_y)
@@ -71,7 +76,11 @@ def _clean_strip(grey: np.ndarray, box: Box, dpi: int, rules: tuple[Box, ...], m
     x0, y0, x1, y1 = _clip(box, margin, margin, grey.shape)
     if x1 - x0 < 4 or y1 - y0 < 4:
         return None
-    binary = binarize(grey[y0:y1, x0:x1], dpi)
+    crop = grey[y0:y1, x0:x1]
+    binary = binarize(crop, dpi)
+    # A blank strip is all paper: local thresholding turns its grain into "ink". Ink is darker than paper.
+    paper = float(np.percentile(crop, 90))
+    binary[crop > paper - _LEAST_INK_CONTRAST] = 255
     binary = remove_form_lines(binary, dpi)
     for rule in rules:  # rules found on the whole page are surer than those seen in a strip
         rx0, ry0 = max(rule.left - x0 - 1, 0), max(rule.top - y0 - 1, 0)

@@ -68,6 +68,7 @@ class _Page:
 @dataclass
 class _Found:
     candidates: dict[str, list[Candidate]] = field(default_factory=dict)
+    located: set[str] = field(default_factory=set)  # paths whose label (or option group) is on the page
 
     def add(self, cand: Candidate) -> None:
         self.candidates.setdefault(cand.path, []).append(cand)
@@ -190,6 +191,7 @@ def _read_text_fields(
             section = section_of(hit, headings, p.layout.em)
             by_kind.setdefault(hit.kind, []).append((hit, section))
             path = path_for(hit.kind, section)
+            _locate(found, path, hit.kind)
             if path is None or hit.kind in ("sex", "date", "signature", "rep_signature"):
                 continue
             spot = find_value(p.layout, hit, p.labels, p.stop)
@@ -227,6 +229,18 @@ def _read_text_fields(
                 cand = replace(cand, needs_review=True, note=cand.note or "word_split_doubtful")
             found.add(cand)
     return by_kind
+
+
+def _locate(found: _Found, path: str | None, kind: str) -> None:
+    """Note that the label for ``path`` is printed on the form: its value is read, or seen to be left blank."""
+    if path is None:
+        return
+    base = path.split(":")[0]
+    if kind == "city_state_zip" or path.endswith(":city_state_zip"):
+        prefix = base if ":" in path else base.rsplit(".", 1)[0]
+        found.located.update(f"{prefix}.{part}" for part in ("city", "state", "zip"))
+    else:
+        found.located.add(base)
 
 
 def _blank_areas(p: _Page, hit: LabelHit) -> tuple[Box, ...]:
@@ -314,6 +328,8 @@ def _read_choices(pages: list[_Page], headings: list[Heading], by_kind, found: _
     sex_labels = [h for h, section in by_kind.get("sex", []) if section not in ("representative", "office", "emergency")]
     near = [o for o in options for h in sex_labels if _near(h, o, em_of[o.page])]
     choice = decide(near, sex_of)
+    if sex_labels or any(sex_of(o.text) for o in near):
+        found.located.add("applicant.sex")
     if choice is None and not near:
         for hit in sex_labels:
             p = next(p for p in pages if p.layout.page == hit.page)
@@ -333,6 +349,8 @@ def _read_choices(pages: list[_Page], headings: list[Heading], by_kind, found: _
         return _plan_by_name(text) or by_id
 
     plan = decide(options, plan_meaning)
+    if any(plan_meaning(o.text) for o in options):
+        found.located.add("plan.id")
     if plan is not None:
         _choice_field(found, "plan.id", plan)
         if plan.value is not None:
@@ -343,6 +361,8 @@ def _read_choices(pages: list[_Page], headings: list[Heading], by_kind, found: _
     # Premium method and account type: options in the payment section when there is one.
     payment = [o for o in options if _section_of_option(o, headings, em_of[o.page]) == "payment"] or options
     _choice_field(found, "premium_payment.method", decide(payment, method_of))
+    if any(method_of(o.text) for o in payment):
+        found.located.add("premium_payment.method")
     _choice_field(found, "premium_payment.account_type", decide(payment, account_type_of))
 
     # Dental rider: yes/no boxes on or just under a line that mentions dental, or an option naming it.
@@ -401,6 +421,7 @@ def _read_signature(pages: list[_Page], by_kind, found: _Found) -> None:
     if measured:
         hit, ink = max(measured, key=lambda m: (m[1].signed, m[1].ink))
         signed = ink.signed or rep_signed
+        found.located.add("signature.signed")
         conf = 0.95 if (ink.signed and not ink.unsure) or (not ink.signed and ink.ink < 0.1) else 0.5
         found.add(Candidate("signature.signed", bool(signed), conf, ink.unsure and not rep_signed, "signature_unsure" if ink.unsure else None,
                             None, hit.page, hit.box))
@@ -434,6 +455,7 @@ def _read_signature_date(p: _Page, sig: LabelHit, by_kind, found: _Found) -> Non
             best, best_d = hit, d
     if best is None:
         return
+    found.located.add("signature.date")
     spot = find_value(p.layout, best, p.labels, p.stop)
     if spot is None:
         return
@@ -490,4 +512,4 @@ def extract_fields(pages: list[RecognizedPage], settings: Settings) -> Extractio
     warnings = sorted({f"{path}:{fv.note}" for path, fv in fields.items() if fv.note and fv.needs_review})
     log.info("form fields found=%d review=%d pages=%d", sum(f.value is not None for f in fields.values()),
              sum(f.needs_review for f in fields.values()), len(pages))
-    return Extraction(fields=fields, warnings=warnings)
+    return Extraction(fields=fields, warnings=warnings, located=sorted(found.located))

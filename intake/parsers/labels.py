@@ -547,5 +547,11 @@ def find_headings(layout: PageLayout) -> list[LabelHit]:
     return [
         h
         for h in _select(_candidates(layout, HEADINGS))
-        if (h.at_chunk_start or h.chunk_len <= 14) and h.score >= 85
+        if (h.chunk_len <= 14 or (h.at_chunk_start and h.chunk_len - len(h.indices) <= _HEADING_TAIL))
+        and h.score >= 85
     ]
+
+
+#: A heading may be followed on its line by a few words ("... (complete only if ...)"); a line that runs on
+#: for more is a sentence that happens to start with a heading's words ("Legal representative signs, ...").
+_HEADING_TAIL = 8

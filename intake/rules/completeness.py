@@ -13,6 +13,18 @@ box, a routing number failing its checksum, a phone number in the NPN box)
 is missing too, with a reason saying so. Reasons are sentences a person can
 read on the phone; they never hold the values themselves (no PHI).
 
+Missing means the applicant (or agent) must be asked, so it is said only of
+what is known to be absent or wrong as written. On a scanned page the
+machine may simply have failed to read what was written: a labelled area
+with ink that read as nothing, a reading its validator refused that OCR may
+have garbled (a checksum, a date, a letter Medicare never uses), or a field
+whose label the parser never found on the form. Those items are **unread**,
+not missing: they go to ``review[]`` and a person reads them from the page
+(``UnreadItem``); only what that person confirms as blank becomes missing.
+Refusals that say what was written instead (an SSN or old claim number in
+the Medicare box, a phone number or NPI in the NPN box) are missing on any
+channel, and on exact text (a text layer, the portal) every refusal is.
+
 ``contact_first`` is whoever can supply the item faster: the applicant for
 personal, Medicare, signature, representative and banking items, the agent
 for agent and office-use items (the NPN). When the NPN is required but no
@@ -21,13 +33,14 @@ agent is named, only the applicant can say who helped them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field as dataclass_field
 from typing import Any, Literal
 
 from intake.application import MissingItem
 from intake.extraction import FieldValue
 
-__all__ = ["REQUIRED_PERSONAL", "find_missing", "reason_for"]
+__all__ = ["REQUIRED_PERSONAL", "Completeness", "UnreadItem", "assess", "find_missing", "reason_for", "label_of"]
 
 Contact = Literal["applicant", "agent"]
 
@@ -54,6 +67,11 @@ _EFT = (
     ("premium_payment.routing_number", "bank routing number for the premium EFT"),
     ("premium_payment.account_number", "bank account number for the premium EFT"),
 )
+
+_LABELS: dict[str, str] = {
+    **dict(REQUIRED_PERSONAL), **dict(_REPRESENTATIVE), **dict(_EFT),
+    "signature.date": "signature date", "agent.npn": "agent's National Producer Number (NPN)",
+}
 
 #: Reasons for values that were written but refused, by validator note.
 _NOTE_REASONS: dict[str, str] = {
@@ -82,6 +100,28 @@ _NOTE_REASONS: dict[str, str] = {
 }
 
 
+#: Refusals that say what was written instead of the item: the item is missing however it was read.
+WRITTEN_INSTEAD = frozenset({"ssn_in_medicare_box", "hicn_in_medicare_box", "npn_looks_like_phone", "npn_looks_like_npi"})
+
+
+@dataclass(frozen=True)
+class UnreadItem:
+    """A required item a person must read from the page before anyone is asked for it.
+
+    ``code``: ``not_located`` (its label was not found), ``ink_unread`` (ink where it is written, read as
+    nothing), or the validator's note on a reading that may be garbled (``bad_format``, ``bad_checksum``, ...).
+    """
+
+    field: str
+    code: str
+
+
+@dataclass(frozen=True)
+class Completeness:
+    missing: list[MissingItem] = dataclass_field(default_factory=list)
+    unread: list[UnreadItem] = dataclass_field(default_factory=list)
+
+
 def _present(fields: Mapping[str, FieldValue], path: str) -> bool:
     field = fields.get(path)
     return field is not None and field.value not in (None, "")
@@ -103,12 +143,42 @@ def reason_for(fields: Mapping[str, FieldValue], path: str, label: str) -> str:
     return f"The {label} is not given."
 
 
-def find_missing(fields: Mapping[str, FieldValue], *, require_agent_npn: bool = False) -> list[MissingItem]:
-    """One MissingItem per required item that is absent, unreadable or invalid, in form order."""
+def _unread_code(fields: Mapping[str, FieldValue], path: str, located: Collection[str] | None,
+                 scanned: bool) -> str | None:
+    """Why a person must read ``path`` before anyone is asked for it; None when it is known to be missing."""
+    field = fields.get(path)
+    note = field.note if field is not None else None
+    if note in WRITTEN_INSTEAD:
+        return None
+    if field is not None and (note not in (None, "empty") or field.raw):
+        return (note or "unreadable") if scanned else None
+    if located is not None and path not in located:
+        return "not_located"
+    return None
+
+
+def assess(
+    fields: Mapping[str, FieldValue],
+    *,
+    located: Collection[str] | None = None,
+    scanned: bool = False,
+    require_agent_npn: bool = False,
+) -> Completeness:
+    """The required items that are missing and those a person must read first, each in form order.
+
+    ``located``: the paths whose label the parser found (None: every path had its place, as on the
+    portal). ``scanned``: the values were read by OCR, so a refused reading may be a misreading.
+    """
     missing: list[MissingItem] = []
+    unread: list[UnreadItem] = []
 
     def need(path: str, label: str, contact: Contact = "applicant") -> None:
-        if not _present(fields, path):
+        if _present(fields, path):
+            return
+        code = _unread_code(fields, path, located, scanned)
+        if code is not None:
+            unread.append(UnreadItem(path, code))
+        else:
             missing.append(MissingItem(field=path, contact_first=contact, reason=reason_for(fields, path, label)))
 
     for path, label in REQUIRED_PERSONAL:
@@ -116,7 +186,9 @@ def find_missing(fields: Mapping[str, FieldValue], *, require_agent_npn: bool = 
             continue  # a plan chosen by name is a plan choice
         need(path, label)
 
-    if _value(fields, "signature.signed") is not True:
+    if _value(fields, "signature.signed") is not True and located is not None and "signature.signed" not in located:
+        unread.append(UnreadItem("signature.signed", "not_located"))
+    elif _value(fields, "signature.signed") is not True:
         missing.append(MissingItem(field="signature.signed", contact_first="applicant",
                                    reason="The application is not signed; the applicant's (or representative's) "
                                           "signature is needed."))
@@ -137,4 +209,14 @@ def find_missing(fields: Mapping[str, FieldValue], *, require_agent_npn: bool = 
     agent_named = _present(fields, "agent.name")
     if agent_named or require_agent_npn:
         need("agent.npn", "agent's National Producer Number (NPN)", "agent" if agent_named else "applicant")
-    return missing
+    return Completeness(missing, unread)
+
+
+def find_missing(fields: Mapping[str, FieldValue], *, require_agent_npn: bool = False) -> list[MissingItem]:
+    """The missing items when every reading is exact and every label was found (the portal's case)."""
+    return assess(fields, require_agent_npn=require_agent_npn).missing
+
+
+def label_of(path: str) -> str:
+    """The words a reason uses for a required path ("applicant's birth date")."""
+    return _LABELS.get(path, path.rsplit(".", 1)[-1].replace("_", " "))

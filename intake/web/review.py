@@ -38,6 +38,28 @@ REJECTION_REASONS: tuple[str, ...] = ("required_documents_not_received", "cms_re
 Conflict = RecordChanged  # the record changed since the page was loaded
 
 
+def confirm_unread_blank(contract: dict[str, Any], paths: list[str]) -> list[str]:
+    """Unread required items among ``paths`` that are still empty become ``missing[]`` entries; their paths."""
+    from intake.rules.completeness import label_of
+
+    agent_paths = {"agent.npn"}
+    moved: list[str] = []
+    kept = []
+    for item in contract.get("unread") or []:
+        path = item.get("field")
+        if path in paths and value_at(contract, path) in (None, "", False):
+            contact = "agent" if path in agent_paths and value_at(contract, "agent.name") else "applicant"
+            reason = ("The application is not signed; the applicant's (or representative's) signature is needed."
+                      if path == "signature.signed" else f"The {label_of(path)} is not given.")
+            contract.setdefault("missing", []).append({"field": path, "contact_first": contact, "reason": reason})
+            moved.append(path)
+        else:
+            kept.append(item)
+    if "unread" in contract:
+        contract["unread"] = kept
+    return moved
+
+
 class Review:
     """Reviewer actions over the record store; one instance per app."""
 
@@ -108,6 +130,8 @@ class Review:
                 contract["effective_date_check"] = self._effective_date_check(contract)
             if edit.value is not None:
                 contract["missing"] = [m for m in contract.get("missing") or [] if m.get("field") != path]
+                if "unread" in contract:
+                    contract["unread"] = [u for u in contract["unread"] or [] if u.get("field") != path]
                 confidence = dict(contract.get("confidence") or {})
                 confidence[path] = 1.0  # entered by a person
                 contract["confidence"] = confidence
@@ -130,14 +154,24 @@ class Review:
     def confirm_fields(
         self, application_id: int, paths: list[str], user: SignedIn, *, version: str | None = None
     ) -> ApplicationRecord:
-        """A person vouches for these fields as they are: they leave ``review[]``."""
+        """A person vouches for these fields as they are: they leave ``review[]``.
+
+        A required item the machine could not read (the record's ``unread``) that the person confirms
+        empty is now known to be missing: it joins ``missing[]``, and a submitted application goes on
+        hold for outreach.
+        """
+        details: dict[str, Any] = {"paths": sorted(paths)}
 
         def change(contract: dict[str, Any]) -> None:
             contract["review"] = [p for p in contract.get("review") or [] if p not in paths]
+            now_missing = confirm_unread_blank(contract, paths)
+            if now_missing:
+                details["now_missing"] = now_missing
+                if contract.get("status") in ("submitted", "in_progress"):
+                    details["status"] = {"from": contract["status"], "to": "on_hold_applicant_outreach"}
+                    contract["status"] = "on_hold_applicant_outreach"
 
-        return self._update(
-            application_id, version, user, change, action="fields_confirmed", details={"paths": sorted(paths)}
-        )
+        return self._update(application_id, version, user, change, action="fields_confirmed", details=details)
 
     def change_status(
         self,

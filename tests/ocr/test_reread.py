@@ -50,3 +50,13 @@ def test_date_alphabet_reads_a_date_on_its_line() -> None:
 def test_blank_strip_reads_as_nothing() -> None:
     """An empty underline gives no reading at all."""
     assert reread_strip(_strip(), AREA, Settings(), dpi=300, alphabet=ALPHABETS["date"]) is None
+
+
+def test_blank_paper_grain_is_no_ink() -> None:
+    """A blank field on a grey scan: paper grain and shading (no stroke near ink-dark) are no writing."""
+    rng = np.random.default_rng(7)
+    paper = np.clip(rng.normal(232, 6, (140, 700)) + np.linspace(-12, 12, 700), 0, 255).astype(np.uint8)
+    assert ink_marks(paper, AREA, 300) == 0
+    written = paper.copy()
+    written[np.asarray(_strip("ABC", underline=False)) < 128] = 60
+    assert ink_marks(written, AREA, 300) == 3

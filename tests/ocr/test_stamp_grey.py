@@ -181,3 +181,29 @@ def test_grey_stamp_comes_off_the_ocr_input_and_the_print_under_it_stays(setting
     text = " ".join(word.text for word in read.words).upper()
     assert "RECEIVED" not in text
     assert "MARATHON" in text.replace(" ", "") or "715" in text
+
+
+def test_grey_pen_writing_beside_the_stamp_is_not_taken_for_it() -> None:
+    """Writing in grey ink right beside a grey stamp is joined to its region, but its strokes are thinner
+    than the stamp's: only the stamp's own pixels come off the OCR input."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from intake.ocr.grey_stamp import find_grey_stamp, stamp_pixels
+
+    bold = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 110)
+    regular = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 64)
+    stamp_layer = Image.new("L", (2400, 1200), 0)
+    draw = ImageDraw.Draw(stamp_layer)
+    draw.rectangle([700, 420, 1900, 900], outline=255, width=14)
+    draw.text((760, 470), "RECEIVED", font=bold, fill=255, stroke_width=3, stroke_fill=255)
+    draw.text((760, 640), "NOV 30 2026", font=bold, fill=255, stroke_width=3, stroke_fill=255)
+    pen_layer = Image.new("L", (2400, 1200), 0)
+    ImageDraw.Draw(pen_layer).text((1000, 320), "MARGARET", font=regular, fill=255)  # just above the frame, a broad pen
+    page = np.full((1200, 2400), 238, np.uint8)
+    stamp_ink, pen_ink = np.asarray(stamp_layer) > 0, np.asarray(pen_layer) > 0
+    page[stamp_ink] = 100
+    page[pen_ink] = 105
+    pixels = stamp_pixels(find_grey_stamp(page, 300))
+    assert pixels is not None
+    assert np.count_nonzero(pixels[stamp_ink]) > 0.8 * np.count_nonzero(stamp_ink)
+    assert np.count_nonzero(pixels[pen_ink]) < 0.1 * np.count_nonzero(pen_ink)

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from intake.extraction import FieldValue
-from intake.rules.completeness import REQUIRED_PERSONAL, find_missing
+from intake.rules.completeness import REQUIRED_PERSONAL, UnreadItem, assess, find_missing
 
 COMPLETE = {
     "plan.id": "H5652-002",
@@ -83,7 +83,7 @@ def test_ssn_in_medicare_box_reason() -> None:
     ],
 )
 def test_unreadable_or_invalid_counts_as_missing(path: str, note: str | None, words: str) -> None:
-    """A value read but refused (or unreadable) is missing, with a reason saying it was not valid."""
+    """On exact text, a value read but refused is missing, with a reason saying it was not valid."""
     fv = fields()
     fv[path] = FieldValue(value=None, confidence=0.1, needs_review=True, note=note, raw="##")
     (item,) = find_missing(fv)
@@ -159,3 +159,81 @@ def test_everything_missing_in_form_order_without_phi() -> None:
     for item in find_missing(fields(medicare_number=None, agent__name="DANIEL KOWALSKI")):
         assert not any(value in item.reason for value in PHI_VALUES)
         assert not re.search(r"\d{3}", item.reason)
+
+
+# --- scanned forms: what the machine could not read is for a person to read, not for outreach ---
+
+ALL_LOCATED = [p for p, _ in REQUIRED_PERSONAL] + ["signature.signed", "signature.date"]
+
+
+@pytest.mark.parametrize(
+    ("note", "raw", "code"),
+    [
+        ("ink_unread", None, "ink_unread"),
+        ("bad_format", "5NK0KH1EM4", "bad_format"),
+        ("bad_checksum", "075911989", "bad_checksum"),
+        ("mbi_excluded_letter", "1EG4TE5MK7S", "mbi_excluded_letter"),
+        (None, "##", "unreadable"),
+    ],
+)
+def test_scanned_reading_refused_is_unread_not_missing(note: str | None, raw: str | None, code: str) -> None:
+    """On a scan, ink read as nothing or a reading OCR may have garbled is for a person, not the applicant."""
+    fv = fields()
+    fv["medicare_number"] = FieldValue(value=None, confidence=0.1, needs_review=True, note=note, raw=raw)
+    result = assess(fv, located=ALL_LOCATED, scanned=True)
+    assert result.missing == []
+    assert result.unread == [UnreadItem("medicare_number", code)]
+
+
+@pytest.mark.parametrize("note", ["ssn_in_medicare_box", "hicn_in_medicare_box"])
+def test_something_else_written_is_missing_even_on_a_scan(note: str) -> None:
+    """An SSN or old claim number where the Medicare number belongs is missing on any channel."""
+    fv = fields()
+    fv["medicare_number"] = FieldValue(value=None, needs_review=True, note=note, raw="123-45-6789")
+    result = assess(fv, located=ALL_LOCATED, scanned=True)
+    assert [m.field for m in result.missing] == ["medicare_number"] and result.unread == []
+
+
+@pytest.mark.parametrize("note", ["npn_looks_like_phone", "npn_looks_like_npi"])
+def test_other_number_in_npn_box_is_missing_even_on_a_scan(note: str) -> None:
+    fv = fields(agent__name="DANIEL KOWALSKI")
+    fv["agent.npn"] = FieldValue(value=None, needs_review=True, note=note, raw="7155550142")
+    result = assess(fv, located=ALL_LOCATED + ["agent.npn"], scanned=True)
+    assert [(m.field, m.contact_first) for m in result.missing] == [("agent.npn", "agent")]
+
+
+def test_exact_text_refusal_is_missing() -> None:
+    """On exact text (a text layer, the portal) a refused value is what was written: missing."""
+    fv = fields()
+    fv["medicare_number"] = FieldValue(value=None, note="bad_format", needs_review=True, raw="5NK0KH1EM4")
+    result = assess(fv, located=ALL_LOCATED, scanned=False)
+    assert [m.field for m in result.missing] == ["medicare_number"] and result.unread == []
+
+
+def test_label_not_found_is_unread_and_found_blank_is_missing() -> None:
+    """A field whose label was never found may be written; one whose label was found empty is not given."""
+    values = {k: v for k, v in COMPLETE.items() if k not in ("applicant.phone", "applicant.birth_date")}
+    located = [p for p in ALL_LOCATED if p != "applicant.birth_date"]
+    result = assess(fields(values), located=located, scanned=True)
+    assert [m.field for m in result.missing] == ["applicant.phone"]
+    assert result.missing[0].reason.endswith("is not given.")
+    assert result.unread == [UnreadItem("applicant.birth_date", "not_located")]
+
+
+def test_signature_label_not_found_is_unread() -> None:
+    """No signature line found: whether it is signed is for a person to see, not a call to the applicant."""
+    fv = fields(signature__signed=None)
+    result = assess(fv, located=[p for p in ALL_LOCATED if p != "signature.signed"], scanned=True)
+    assert result.missing == [] and result.unread == [UnreadItem("signature.signed", "not_located")]
+    located = assess(fv, located=ALL_LOCATED, scanned=True)
+    assert [m.field for m in located.missing] == ["signature.signed"]
+
+
+def test_conditional_items_follow_the_same_rule() -> None:
+    """EFT chosen, routing number inked but unread, account number's label found blank."""
+    fv = fields(premium_payment__method="eft")
+    fv["premium_payment.routing_number"] = FieldValue(value=None, needs_review=True, note="ink_unread")
+    located = ALL_LOCATED + ["premium_payment.routing_number", "premium_payment.account_number"]
+    result = assess(fv, located=located, scanned=True)
+    assert [m.field for m in result.missing] == ["premium_payment.account_number"]
+    assert result.unread == [UnreadItem("premium_payment.routing_number", "ink_unread")]

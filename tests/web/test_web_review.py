@@ -112,6 +112,34 @@ def test_confirming_a_field_removes_it_from_review(client_for, context):
     assert _events(context, record, "fields_confirmed")[0].details["paths"] == ["applicant.birth_date"]
 
 
+def test_an_unread_item_confirmed_empty_becomes_missing_and_puts_the_application_on_hold(client_for, context):
+    """The machine could not read the phone (``unread``); a reviewer confirms the page has none: it is missing."""
+    record = seed_application(context.records, applicant__phone=None, status="submitted",
+                              review=["applicant.phone"], unread=[{"field": "applicant.phone", "code": "ink_unread"}])
+    client, csrf = client_for("reviewer")
+    client.post(f"/applications/{record.id}/fields", data={
+        "path": "applicant.phone", "value": "", "action": "confirm", "csrf_token": csrf})
+    stored = context.records.get_application(record.document_id).contract
+    assert stored["status"] == "on_hold_applicant_outreach"
+    assert [(m["field"], m["contact_first"]) for m in stored["missing"]] == [("applicant.phone", "applicant")]
+    assert stored["unread"] == [] and stored["review"] == []
+    details = _events(context, record, "fields_confirmed")[0].details
+    assert details["now_missing"] == ["applicant.phone"]
+    assert details["status"] == {"from": "submitted", "to": "on_hold_applicant_outreach"}
+
+
+def test_an_unread_item_typed_in_leaves_unread_and_the_status_stands(client_for, context):
+    """The reviewer reads the phone from the page and types it: nothing is missing, the status stays."""
+    record = seed_application(context.records, applicant__phone=None, status="submitted",
+                              review=["applicant.phone"], unread=[{"field": "applicant.phone", "code": "ink_unread"}])
+    client, csrf = client_for("reviewer")
+    client.post(f"/applications/{record.id}/fields", data={
+        "path": "applicant.phone", "value": "715-555-0142", "action": "save", "csrf_token": csrf})
+    stored = context.records.get_application(record.document_id).contract
+    assert stored["applicant"]["phone"] == "7155550142" and stored["unread"] == []
+    assert stored["status"] == "submitted" and stored["missing"] == []
+
+
 def test_status_moves_along_allowed_transitions_with_old_and_new_recorded(client_for, context):
     """in_progress -> on hold -> in_progress -> pending -> enrolled; each change is an event with from/to."""
     record = seed_application(context.records, status="in_progress")

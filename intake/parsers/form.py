@@ -151,10 +151,16 @@ def _headings(pages: list[_Page]) -> list[Heading]:
         for label in p.labels:
             for i in label.indices:
                 label_starts[i] = label.indices[0]
+        # the chunk each label starts, and where in it
+        label_chunks = [(chunk, chunk.index(label.indices[0])) for label in p.labels
+                        for chunk in [_chunk_of(p.layout, label)] if label.indices[0] in chunk]
         for h in p.headings:
-            # Words of a longer label ("Signature of applicant or authorized representative") are no heading.
+            # Words of a longer label ("Signature of applicant or authorized representative") are no heading,
+            # nor are words after a label in its own text ("Signature of beneficiary or legal representative").
             if any(i in label_starts and label_starts[i] < h.indices[0] and label_starts[i] not in h.indices
                    for i in h.indices):
+                continue
+            if any(h.indices[0] in chunk and chunk.index(h.indices[0]) > at for chunk, at in label_chunks):
                 continue
             out.append(Heading(kind=h.kind, page=h.page, top=h.box.top, left=h.chunk_left, right=h.box.right,
                                em=p.layout.em))

@@ -68,7 +68,8 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "authorized": ("authorized", "legal"),
     "office": ("office", "internal"),
     "plan": ("plan",),
-    "use": ("use", "only", "completed"),
+    "use": ("use", "completed"),
+    "only": ("only",),  # "Agent only" is the office's; "Check only one" under a plan question is not
     "info": ("information", "info", "section", "details"),
     # Instructions, not labels: "Mail or fax to Enrollment:", "Please return the completed form to:".
     "instruction": ("fax", "return", "submit", "form", "application", "enrollment", "please", "questions"),
@@ -97,7 +98,7 @@ KEYWORD_LABELS: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] =
     "permanent_street": ((("residence", "street"), ("residence",)), ("mail", "phone")),
     "mailing_street": ((("mail",),), ("phone",)),
     "street": ((("street",),), ("mail", "residence", "rep", "plan_staff")),
-    "agent_name": ((("plan_staff",), ("plan_staff", "name")), ("npn", "number", "phone", "use")),
+    "agent_name": ((("plan_staff",), ("plan_staff", "name")), ("npn", "number", "phone", "use", "only")),
     "npn": ((("npn",), ("plan_staff", "number")), ("phone",)),
     "account_holder": ((("account", "name"), ("account", "holder")), ("number", "routing")),
     "routing_number": ((("routing",),), ()),
@@ -110,7 +111,8 @@ KEYWORD_LABELS: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] =
 #: heading (section) kind -> key-word sets and excluded key words.
 KEYWORD_HEADINGS: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = {
     "representative": ((("authorized", "rep"), ("rep", "use")), ("plan_staff",)),
-    "office": ((("plan_staff", "use"), ("plan_staff", "info"), ("office", "use"), ("plan", "use")), ()),
+    "office": ((("plan_staff", "use"), ("plan_staff", "only"), ("plan_staff", "info"), ("office", "use"),
+                ("office", "only"), ("plan", "use")), ()),
     "payment": ((("premium", "payment"), ("premium",)), ()),
     "mailing": ((("mail",),), ("instruction",)),
 }

@@ -62,13 +62,18 @@ def parse_written_date(text_: str) -> tuple[int, int, int, bool, bool] | None:
     has_alpha_word = re.search(r"[A-Za-z]{3,}", s) is not None
     if not has_alpha_word:
         m = _NUMERIC_DATE.match(s)
+        closed_up = False
+        if not m and re.search(r"\d\s+\d", s):
+            # OCR split a number written in one go ("10/3 1/2026"): closed up, it must read whole
+            m = _NUMERIC_DATE.match(re.sub(r"(?<=\d)\s+(?=\d)", "", s))
+            closed_up = True
         if not m:
             return None
         parts = [_num(p) for p in m.groups()]
         if any(p is None for p in parts):
             return None
         (a, ra), (b, rb), (c, rc) = parts  # type: ignore[misc]
-        repaired = ra or rb or rc
+        repaired = ra or rb or rc or closed_up
         if len(m.group(1)) == 4:  # YYYY-MM-DD
             return a, b, c, repaired, False
         return c, a, b, repaired, len(m.group(3)) == 2

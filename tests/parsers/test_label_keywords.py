@@ -74,6 +74,8 @@ def test_instructions_and_prose_are_no_label(text: str) -> None:
         ("Where should we send mail?", "mailing"),
         ("Part A. Plan selection - check one", None),  # "selection" is not "section"
         ("Plan information", None),  # the plan's, not the office's
+        ("12. Which plan do you want to join? Check only one.", None),  # "only" is not "plan use"
+        ("Agent only", "office"),
     ],
 )
 def test_heading_wordings(text: str, kind: str | None) -> None:
@@ -120,3 +122,18 @@ def test_a_form_in_unfamiliar_wording_is_read_by_key_words(settings) -> None:
     assert values["applicant.mailing_address.zip"] == "54452"
     assert values["agent.name"] == "DANIEL KOWALSKI"
     assert values["agent.npn"] == "17654321"
+
+
+def test_signature_line_naming_the_representative_opens_no_representative_section(settings) -> None:
+    """"Signature of beneficiary or legal representative" is the applicant's signature line: its date is
+    the signature date, not the start of the representative's block."""
+    from intake.parsers.form import extract_fields
+    from tests.parsers.form_kit import form_page
+
+    items = [
+        (100, 100, "32 Signature of beneficiary or legal representative"),
+        (1300, 100, "33 Date signed"),
+        (1300, 160, "10/31/2026"),
+    ]
+    fields = extract_fields([form_page(items)], settings).fields
+    assert fields["signature.date"].value == "2026-10-31"

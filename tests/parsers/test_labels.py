@@ -64,6 +64,9 @@ def test_heading_inside_running_text_is_ignored() -> None:
     assert find_headings(layout) == []
     heading = PageLayout.build(form_page([(100, 100, "AUTHORIZED REPRESENTATIVE")]).text)
     assert [h.kind for h in find_headings(heading)] == ["representative"]
+    # a sentence that merely starts with a heading's words runs on past it
+    runs_on = "Legal representative signs, that person is authorized under the laws of the State where I live to do so."
+    assert find_headings(PageLayout.build(form_page([(100, 100, runs_on)]).text)) == []
 
 
 def test_value_words_close_to_a_label_spelling_are_no_labels() -> None:

@@ -211,14 +211,14 @@ def test_date_written_forms(raw: str) -> None:
     assert result.value == "1957-03-14" and result.ok and not result.needs_review
 
 
-@pytest.mark.parametrize("raw", ["O3/14/1957", "03/l4/1957", "03/14/I957", "Marcn 14, 1957", "03/14/19S7"])
+@pytest.mark.parametrize("raw", ["O3/14/1957", "03/l4/1957", "03/14/I957", "Marcn 14, 1957", "03/14/19S7", "03/1 4/1957", "0 3/14/1957"])
 def test_date_ocr_slips_repaired_and_flagged(raw: str) -> None:
-    """Look-alike digits and misspelt month names are repaired but sent to review."""
+    """Look-alike digits, misspelt month names and a number OCR split in two are repaired but sent to review."""
     result = n.date(raw, kind="birth", today=TODAY)
     assert result.value == "1957-03-14" and result.repaired and result.needs_review
 
 
-@pytest.mark.parametrize("raw", ["02/30/1957", "13/01/1957", "1957", "tomorrow", "03/14"])
+@pytest.mark.parametrize("raw", ["02/30/1957", "13/01/1957", "1957", "tomorrow", "03/14", "03/14 1957 2"])
 def test_date_invalid(raw: str) -> None:
     """Impossible or incomplete dates are invalid."""
     assert n.date(raw, today=TODAY).value is None

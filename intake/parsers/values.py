@@ -93,10 +93,29 @@ def _wordy_group(words, indices: list[int], k: int) -> bool:
 
 def _column_left(layout: PageLayout, hit: LabelHit) -> float:
     """Where the label's column starts: at the words printed before it in its cell ("LICENSED" of
-    "LICENSED AGENT NAME", "COVERAGE" of "COVERAGE EFFECTIVE DATE"), not only at the matched phrase."""
+    "LICENSED AGENT NAME", "COVERAGE" of "COVERAGE EFFECTIVE DATE"), not only at the matched phrase;
+    for a label inside a numbered question, at the question ("6. What is the best phone number ...")."""
     if hit.chunk_left and 0 < hit.box.left - hit.chunk_left < 12 * layout.em:
         return hit.chunk_left
-    return hit.box.left
+    start = _question_start(layout, hit)
+    return start if start is not None else hit.box.left
+
+
+_ITEM_NUMBER = re.compile(r"^\(?(\d{1,2}|[a-hA-H])[.)]$")
+
+
+def _question_start(layout: PageLayout, hit: LabelHit) -> float | None:
+    """The left edge of the numbered item ("6.", "b)") or sentence the label's words stand in, on its line."""
+    words = layout.text.words
+    row = layout.rows[layout.row_of[hit.indices[0]]]
+    line = [i for i in layout.band(hit.box, row) if words[i].box.right <= hit.box.left + 0.2 * layout.em]
+    for k in range(len(line) - 1, -1, -1):
+        text = words[line[k]].text.strip()
+        if _ITEM_NUMBER.match(text):
+            return float(words[line[k]].box.left)
+        if text.endswith("?") and k + 1 < len(line):
+            return float(words[line[k + 1]].box.left)
+    return None
 
 
 _NAME_PARTICLES = {"of", "and", "the", "de", "la", "le", "van", "von", "der", "del", "du", "st"}
@@ -151,6 +170,15 @@ def _tight(layout: PageLayout, hit: LabelHit, after: list[int], k: int) -> bool:
     return max(gaps) < 0.8 * layout.em and not any(ch.isdigit() for t in texts for ch in t)
 
 
+def _on_its_line(layout: PageLayout, hit: LabelHit) -> Box:
+    """The label's box down to its words' baseline: OCR sometimes stretches a word's box over the line
+    below ("date" of "date of birth" reaching into the written date under it)."""
+    bottom = min(layout.word(i).box.bottom for i in hit.indices)
+    if bottom >= hit.box.bottom:
+        return hit.box
+    return Box(left=hit.box.left, top=hit.box.top, width=hit.box.width, height=max(1, bottom - hit.box.top))
+
+
 def _limit_x(layout: PageLayout, hit: LabelHit, labels: list[LabelHit], row: Row) -> float:
     """The left edge of the next label to the right on the same row (the next column)."""
     row_set = set(layout.band(hit.box, row))
@@ -192,7 +220,7 @@ def find_value(
     if right and not _label_prefix(layout, row, right, label_words) and not _question(layout, right):
         return ValueSpot(tuple(right), "right", row_index)
     left, span_right = _column_left(layout, hit) - 1.0 * layout.em, limit - 0.3 * layout.em
-    for below in layout.rows_below(hit.box, below_em):
+    for below in layout.rows_below(_on_its_line(layout, hit), below_em):
         below_index = layout.rows.index(below)
         if below_index <= row_index:
             continue

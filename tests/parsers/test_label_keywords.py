@@ -137,3 +137,38 @@ def test_signature_line_naming_the_representative_opens_no_representative_sectio
     ]
     fields = extract_fields([form_page(items)], settings).fields
     assert fields["signature.date"].value == "2026-10-31"
+
+
+def test_questionnaire_answers_under_their_numbered_question(settings) -> None:
+    """A label inside a numbered question ("6. What is the best phone number to reach you?") has its
+    answer on the line below, under the question, not under the label's own words."""
+    from intake.parsers.form import extract_fields
+    from tests.parsers.form_kit import form_page
+
+    items = [
+        (100, 100, "5. Are you a veteran? 6. What is the best phone number to reach you?"),
+        (560, 160, "715-555-0142"),
+        (100, 260, "9. Please list your Medicare number exactly as shown on your card."),
+        (100, 320, "1EG4-TE5-MK73"),
+    ]
+    fields = extract_fields([form_page(items)], settings).fields
+    assert fields["applicant.phone"].value == "7155550142"
+    assert fields["medicare_number"].value == "1EG4TE5MK73"
+
+
+def test_a_label_word_box_stretched_over_the_line_below_does_not_hide_its_value(settings) -> None:
+    """OCR sometimes stretches a label word's box down into the value written under it."""
+    from dataclasses import replace
+
+    from intake.ocr.page_text import Box
+    from intake.parsers.form import extract_fields
+    from tests.parsers.form_kit import form_page
+
+    page = form_page([(100, 100, "Date of birth"), (100, 150, "03/14/1957")])
+    words = list(page.text.words)
+    date = words[0]
+    words[0] = date.model_copy(update={"box": Box(left=date.box.left, top=date.box.top, width=date.box.width,
+                                                   height=70)})
+    page = replace(page, text=page.text.model_copy(update={"words": tuple(words)}))
+    fields = extract_fields([page], settings).fields
+    assert fields["applicant.birth_date"].value == "1957-03-14"

@@ -195,8 +195,11 @@ def _owned_by_row_label(layout: PageLayout, row: Row, first: int, label_words: s
     """The nearest word left of ``first`` on its row is a label: the value is that label's."""
     words = layout.text.words
     line = layout.band(words[first].box, row)
-    left_of = [i for i in line if words[i].box.right <= words[first].box.left + 0.2 * layout.em and i != first]
-    left_of = [i for i in left_of if not is_filler(words[i].text)]
+    value = words[first].box
+    left_of = [i for i in line if words[i].box.right <= value.left + 0.2 * layout.em and i != first]
+    # words of another row reach this one only when OCR stretched their boxes: their middle is off this line
+    left_of = [i for i in left_of if not is_filler(words[i].text)
+               and (i in row.indices or value.top <= words[i].box.center[1] <= value.bottom)]
     return bool(left_of) and left_of[-1] in label_words
 
 

@@ -164,11 +164,12 @@ def test_a_label_word_box_stretched_over_the_line_below_does_not_hide_its_value(
     from intake.parsers.form import extract_fields
     from tests.parsers.form_kit import form_page
 
-    page = form_page([(100, 100, "Date of birth"), (100, 150, "03/14/1957")])
+    page = form_page([(100, 100, "Middle initial"), (700, 100, "Date of birth"), (700, 150, "03/14/1957")])
     words = list(page.text.words)
-    date = words[0]
-    words[0] = date.model_copy(update={"box": Box(left=date.box.left, top=date.box.top, width=date.box.width,
-                                                   height=70)})
+    for k in (1, 2):  # "initial" (the label left of the value's line) and "Date"
+        word = words[k]
+        words[k] = word.model_copy(update={"box": Box(left=word.box.left, top=word.box.top, width=word.box.width,
+                                                      height=70)})
     page = replace(page, text=page.text.model_copy(update={"words": tuple(words)}))
     fields = extract_fields([page], settings).fields
     assert fields["applicant.birth_date"].value == "1957-03-14"

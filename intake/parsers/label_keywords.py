@@ -122,6 +122,7 @@ _VALUE_PRONE = frozenset({"name", "city", "state", "street", "care", "residence"
                           "account", "number", "county", "rep"})
 
 _DIGIT = re.compile(r"\d")
+_ITEM_NUMBER = re.compile(r"^\(?\d{1,2}[a-h]?[.)]?$")
 _NUMBERED = re.compile(r"^(step|section|part|sec)\s*([0-9]{1,2}|[a-h])$")
 _TOKEN = re.compile(r"[a-z0-9#+]+")
 _HINT = re.compile(r"\([^)]*\)")
@@ -170,6 +171,7 @@ class _Run:
     tokens: list[str]
     colon: bool
     chunk_len: int
+    number: int | None = None  # the item number printed before the run ("20" of "20 Preferred provider")
 
 
 def _runs(layout: PageLayout, taken: set[int], max_words: int = 9) -> list[_Run]:
@@ -177,7 +179,7 @@ def _runs(layout: PageLayout, taken: set[int], max_words: int = 9) -> list[_Run]
     words = layout.text.words
     runs = []
     for row in layout.rows:
-        for chunk in layout.chunks(row):
+        for number, chunk in (part for whole in layout.chunks(row) for part in _items(words, whole)):
             if taken.intersection(chunk[:1]):
                 continue
             end = None
@@ -200,8 +202,22 @@ def _runs(layout: PageLayout, taken: set[int], max_words: int = 9) -> list[_Run]
                 continue  # numbers are values ("123 Main St:"), except in hints ("(MM/DD/YYYY)")
             tokens = tokens_of(words[w].text for w in ids)
             if tokens:
-                runs.append(_Run(ids, tokens, colon, len(chunk)))
+                runs.append(_Run(ids, tokens, colon, len(chunk), number))
     return runs
+
+
+def _items(words, chunk: list[int]) -> list[tuple[int | None, list[int]]]:
+    """A chunk cut at its item numbers, each item without its number (and that number's index):
+    claim-form style boxes ("19 Proposed effective date 20 Preferred provider / clinic") are one
+    label each."""
+    parts: list[tuple[int | None, list[int]]] = [(None, [])]
+    for k, i in enumerate(chunk):
+        following = words[chunk[k + 1]].text.strip() if k + 1 < len(chunk) else ""
+        if _ITEM_NUMBER.match(words[i].text.strip()) and following[:1].isalpha():
+            parts.append((i, []))
+            continue
+        parts[-1][1].append(i)
+    return [(number, part) for number, part in parts if part]
 
 
 def _hit(layout: PageLayout, run: _Run, kind: str, score: float) -> LabelHit:
@@ -214,9 +230,16 @@ def _hit(layout: PageLayout, run: _Run, kind: str, score: float) -> LabelHit:
         at_chunk_start=True,
         colon=run.colon,
         chunk_len=run.chunk_len,
-        chunk_left=layout.word(run.indices[0]).box.left,
+        chunk_left=layout.word(run.indices[0] if run.number is None else run.number).box.left,
         matched=len(run.indices),
     )
+
+
+def _printed_wording(layout: PageLayout, run: _Run) -> bool:
+    """Sentence-case print ("Preferred provider / clinic"): a word after the first in lower case.
+    Values are written in capitals or typed as names, so such a run is a printed label."""
+    texts = [layout.word(i).text.strip(".,:;()/") for i in run.indices[1:]]
+    return any(len(t) >= 3 and t.isalpha() and t.islower() for t in texts)
 
 
 def keyword_labels(layout: PageLayout, labels: list[LabelHit], taken: set[int]) -> list[LabelHit]:
@@ -228,7 +251,7 @@ def keyword_labels(layout: PageLayout, labels: list[LabelHit], taken: set[int]) 
         if kind is None:
             continue
         if not run.colon:
-            if len(run.tokens) > 6 or keys <= _VALUE_PRONE:
+            if len(run.tokens) > 6 or (keys <= _VALUE_PRONE and not _printed_wording(layout, run)):
                 continue  # "ASPIRUS ANTIGO CLINIC" under its label is a value, not a "clinic" label
             if len(run.tokens) == 1 and len(run.tokens[0]) <= 3:
                 continue  # "ST", "MI" alone without a colon are values far more often than labels

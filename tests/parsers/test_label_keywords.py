@@ -173,3 +173,20 @@ def test_a_label_word_box_stretched_over_the_line_below_does_not_hide_its_value(
     page = replace(page, text=page.text.model_copy(update={"words": tuple(words)}))
     fields = extract_fields([page], settings).fields
     assert fields["applicant.birth_date"].value == "1957-03-14"
+
+
+def test_numbered_boxes_are_one_label_each_and_sentence_case_print_is_a_label(settings) -> None:
+    """Claim-form style boxes ("19 Proposed effective date 20 Preferred provider / clinic") are cut at
+    their item numbers; "Preferred provider / clinic" in sentence case is a label, while the same key
+    words written in capitals are its value."""
+    from intake.parsers.form import extract_fields
+    from tests.parsers.form_kit import form_page
+
+    items = [
+        (600, 100, "19 Proposed effective date 20 Preferred provider / clinic"),
+        (600, 160, "12/01/2026"),
+        (1140, 160, "ASPIRUS MEDFORD CLINIC"),
+    ]
+    fields = extract_fields([form_page(items)], settings).fields
+    assert fields["requested_effective_date"].value == "2026-12-01"
+    assert fields["primary_care_clinic"].value == "ASPIRUS MEDFORD CLINIC"

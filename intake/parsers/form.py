@@ -333,6 +333,11 @@ def _read_choices(pages: list[_Page], headings: list[Heading], by_kind, found: _
     # Sex: boxes by the "Sex"/"Gender" label; else a written letter or word.
     sex_labels = [h for h, section in by_kind.get("sex", []) if section not in ("representative", "office", "emergency")]
     near = [o for o in options for h in sex_labels if _near(h, o, em_of[o.page])]
+    if not any(sex_of(o.text) for o in near):
+        # No "Sex" label by its boxes ("Are you male or female?"): boxes that say only Male / Female,
+        # outside someone else's section, are the applicant's.
+        near = [o for o in options if _says_only_sex(o.text)
+                and _section_of_option(o, headings, em_of[o.page]) not in ("representative", "office", "emergency")]
     choice = decide(near, sex_of)
     if sex_labels or any(sex_of(o.text) for o in near):
         found.located.add("applicant.sex")
@@ -389,6 +394,10 @@ def _read_choices(pages: list[_Page], headings: list[Heading], by_kind, found: _
         return yes_no
 
     _choice_field(found, "dental_rider", decide(dental_opts, dental_meaning))
+
+
+def _says_only_sex(text: str) -> bool:
+    return clean_token(text) in ("male", "female")
 
 
 def _plan_by_name(text: str) -> str | None:

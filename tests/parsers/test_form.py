@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from intake.config import Settings
 from intake.parsers.form import extract_fields
 from tests.parsers.form_kit import form_page
@@ -112,3 +114,18 @@ def test_a_plan_whose_id_ocr_broke_is_known_by_its_name(settings: Settings) -> N
              (160, 225, "Aspirus Advantage Plus (HMO-POS), contract H5652-002")]
     fields = extract_fields([form_page(items, boxes=[(100, 160, "x"), (100, 220, None)])], settings).fields
     assert fields["plan.id"].value == "H5652-003"
+
+
+@pytest.mark.parametrize(("ticked", "sex"), [(0, "M"), (1, "F")])
+def test_male_female_boxes_under_a_question_without_a_sex_label(settings: Settings, ticked: int, sex: str) -> None:
+    """"5. Are you male or female?" has no Sex/Gender label: boxes saying only Male / Female still answer it."""
+    items = [(100, 100, "5. Are you male or female?"), (160, 165, "Male"), (160, 225, "Female")]
+    boxes = [(100, 160, "x" if ticked == 0 else None), (100, 220, "x" if ticked == 1 else None)]
+    assert extract_fields([form_page(items, boxes=boxes)], settings).fields["applicant.sex"].value == sex
+
+
+def test_male_female_boxes_in_the_representative_section_are_not_the_applicant(settings: Settings) -> None:
+    items = [(100, 40, "AUTHORIZED REPRESENTATIVE"), (100, 100, "Are you male or female?"), (160, 165, "Male"),
+             (160, 225, "Female")]
+    fields = extract_fields([form_page(items, boxes=[(100, 160, "x"), (100, 220, None)])], settings).fields
+    assert fields.get("applicant.sex") is None or fields["applicant.sex"].value is None

@@ -44,7 +44,7 @@ from intake.parsers.layout import PageLayout, split_glued_labels
 from intake.parsers.sections import Heading, section_of
 from intake.parsers.signature import signature_ink
 from intake.parsers.second_reading import Blank, second_look
-from intake.parsers.values import ValueSpot, find_value, next_row_below, value_area
+from intake.parsers.values import ValueSpot, find_value, next_row_below, value_above, value_area
 from intake.plans import PLANS
 
 __all__ = ["extract_fields"]
@@ -193,6 +193,7 @@ def _read_text_fields(
     """
     by_kind: dict[str, list[tuple[LabelHit, str | None]]] = {}
     for p in pages:
+        spots = _value_spots(p, headings)
         for hit in p.labels:
             section = section_of(hit, headings, p.layout.em)
             by_kind.setdefault(hit.kind, []).append((hit, section))
@@ -200,7 +201,7 @@ def _read_text_fields(
             _locate(found, path, hit.kind)
             if path is None or hit.kind in ("sex", "date", "signature", "rep_signature"):
                 continue
-            spot = find_value(p.layout, hit, p.labels, p.stop)
+            spot = spots.get(id(hit))
             if spot is None:
                 if ":" not in path:
                     areas = _blank_areas(p, hit)
@@ -235,6 +236,36 @@ def _read_text_fields(
                 cand = replace(cand, needs_review=True, note=cand.note or "word_split_doubtful")
             found.add(cand)
     return by_kind
+
+
+def _value_spots(p: _Page, headings: list[Heading]) -> dict[int, ValueSpot]:
+    """Where each text label's value is, by ``id`` of the label: right of it or under it; or, for a
+    caption printed under its line ("Street address", "City  State  ZIP code"), on the line above.
+
+    A label is a caption when words stand on a line just above it that no label of another kind
+    reads as its own value; the line under a caption is then the next row of the form, not its value.
+    (Under "Last name"'s line the next label is "Address", whose line above holds the last name:
+    that is the name label's value, so "Address" is not a caption.)
+    """
+    spots: dict[int, ValueSpot] = {}
+    for hit in p.labels:
+        spot = find_value(p.layout, hit, p.labels, p.stop)
+        if spot is not None:
+            spots[id(hit)] = spot
+    by_id = {id(hit): hit for hit in p.labels}
+    for hit in sorted(p.labels, key=lambda h: (h.box.top, h.box.left)):
+        own = spots.get(id(hit))
+        if hit.kind in ("sex", "signature", "rep_signature") or (own is not None and own.where != "below"):
+            continue
+        above = value_above(p.layout, hit, p.labels, p.stop)
+        if above is None:
+            continue
+        owners = [by_id[key] for key, spot in spots.items() if key != id(hit) and set(spot.indices) & set(above.indices)]
+        if (own is None and not owners) or (owners and all(owner.kind == hit.kind for owner in owners)):
+            # nothing under the label and nobody else's value over it; or the same field's value, also read
+            # by a question or label above it ("7. ... give your street address.")
+            spots[id(hit)] = above
+    return spots
 
 
 def _locate(found: _Found, path: str | None, kind: str) -> None:
@@ -471,7 +502,7 @@ def _read_signature_date(p: _Page, sig: LabelHit, by_kind, found: _Found) -> Non
     if best is None:
         return
     found.located.add("signature.date")
-    spot = find_value(p.layout, best, p.labels, p.stop)
+    spot = find_value(p.layout, best, p.labels, p.stop) or value_above(p.layout, best, p.labels, p.stop)
     if spot is None:
         return
     raw, conf = _text_of(p, spot)

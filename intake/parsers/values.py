@@ -10,13 +10,14 @@ or the words there belong to a label on their own row.
 from __future__ import annotations
 
 import re
+from statistics import median
 from dataclasses import dataclass
 
 from intake.ocr.page_text import Box
 from intake.parsers.labels import LABEL_VOCABULARY, LabelHit, clean_token
 from intake.parsers.layout import PageLayout, Row, is_filler
 
-__all__ = ["ValueSpot", "find_value", "next_row_below", "value_area"]
+__all__ = ["ValueSpot", "find_value", "next_row_below", "value_above", "value_area"]
 
 _CONNECTIVES = {"to", "of", "for", "on", "the", "your", "my", "if"}
 _LOWER_WORD = re.compile(r"^[a-z][a-z'’]*[.,]?$")
@@ -26,7 +27,7 @@ _HINT_WORDS = {"mm/dd/yyyy", "mm/dd/yy", "mmddyyyy", "optional", "(optional)", "
 @dataclass(frozen=True)
 class ValueSpot:
     indices: tuple[int, ...]
-    where: str  # "right" or "below"
+    where: str  # "right", "below" or "above" (a caption printed under the value's line)
     row: int  # index of the row the value sits on
 
 
@@ -110,10 +111,10 @@ def _question_start(layout: PageLayout, hit: LabelHit) -> float | None:
     row = layout.rows[layout.row_of[hit.indices[0]]]
     line = [i for i in layout.band(hit.box, row) if words[i].box.right <= hit.box.left + 0.2 * layout.em]
     for k in range(len(line) - 1, -1, -1):
-        text = words[line[k]].text.strip()
-        if _ITEM_NUMBER.match(text):
+        if _ITEM_NUMBER.match(words[line[k]].text.strip()):
             return float(words[line[k]].box.left)
-        if text.endswith("?") and k + 1 < len(line):
+    for k in range(len(line) - 2, -1, -1):
+        if words[line[k]].text.strip().endswith("?"):
             return float(words[line[k + 1]].box.left)
     return None
 
@@ -252,6 +253,46 @@ def find_value(
         if layout.floor_between(hit.box, layout.union_box(picked)):
             return None  # below the label's cell or line: the next field's value, this one is blank
         return ValueSpot(tuple(picked), "below", below_index)
+    return None
+
+
+def value_above(layout: PageLayout, hit: LabelHit, labels: list[LabelHit], stop: set[int]) -> ValueSpot | None:
+    """A caption printed just under a line ("Street address", "City   State   ZIP code" under the
+    lines they name): the words standing on that line, in the caption's column.
+
+    Only for a label that found no value of its own; ``stop`` holds the words other labels took,
+    so a value above that belongs to the label above it is never taken.
+    """
+    em = layout.em
+    anchor = _on_its_line(layout, hit)
+    line = [r for r in layout.rules if r.width >= 3 * r.height and r.width >= 2 * em
+            and 0 <= anchor.top - r.center[1] <= 0.9 * em
+            and r.left <= hit.box.left + em and r.right >= hit.box.left + em]
+    if not line:
+        return None
+    rule = max(line, key=lambda r: r.center[1])
+    row_index = layout.row_of[hit.indices[-1]]
+    left = max(rule.left, hit.box.left) - 1.0 * em
+    right = min(rule.right, _limit_x(layout, hit, labels, layout.rows[row_index])) - 0.3 * em
+    for k, row in enumerate(layout.rows):
+        if k == row_index or not (-0.3 * em <= rule.center[1] - row.bottom <= 0.9 * em):
+            continue
+        if anchor.top - median(layout.word(i).box.bottom for i in row.indices) > 1.4 * em:
+            continue  # a caption sits tight under its line; further up is another field's row
+        inside = [i for i in layout.in_span(row, left, right) if not is_filler(layout.word(i).text) and i not in layout.tall]
+        if not inside or any(i in stop for i in inside):
+            continue
+        picked = [inside[0]]
+        for i in inside[1:]:
+            if layout.gap(picked[-1], i) > layout.max_gap(picked[-1], i):
+                break
+            picked.append(i)
+        text = "".join(layout.word(i).text for i in picked)
+        if sum(ch.isalnum() for ch in text) < 2:
+            continue  # a speck or a stub of the line read as "1" or "!"
+        if _question(layout, picked) or _prose(layout, picked):
+            return None
+        return ValueSpot(tuple(picked), "above", k)
     return None
 
 

@@ -129,3 +129,41 @@ def test_male_female_boxes_in_the_representative_section_are_not_the_applicant(s
              (160, 225, "Female")]
     fields = extract_fields([form_page(items, boxes=[(100, 160, "x"), (100, 220, None)])], settings).fields
     assert fields.get("applicant.sex") is None or fields["applicant.sex"].value is None
+
+
+def test_captions_printed_under_their_lines_take_the_values_written_on_the_lines(settings: Settings) -> None:
+    """"Street address", "City  State  ZIP code" printed under the lines they name: each value is the
+    writing on the line just above its caption, not the next row below it."""
+    items = [
+        (100, 100, "7. Where do you live? Please give your street address."),
+        (100, 160, "5843 STEWART AVE"),
+        (100, 205, "Street address"),
+        (100, 265, "MINOCQUA"), (800, 265, "WI"), (1100, 265, "54548"),
+        (100, 310, "City"), (800, 310, "State"), (1100, 310, "ZIP code"),
+        (100, 420, "8. Do you get your mail somewhere else?"),
+    ]
+    rules = [(100, 1200, 195), (100, 700, 300), (800, 1000, 300), (1100, 1400, 300)]
+    values = {path: f.value for path, f in extract_fields([_ruled(form_page(items, rules=rules), rules)], settings).fields.items()}
+    assert values["applicant.permanent_address.street"] == "5843 STEWART AVE"
+    assert values["applicant.permanent_address.city"] == "MINOCQUA"
+    assert values["applicant.permanent_address.state"] == "WI"
+    assert values["applicant.permanent_address.zip"] == "54548"
+
+
+def test_a_blank_field_under_another_fields_line_takes_nothing_from_it(settings: Settings) -> None:
+    """Labels above their lines: "Street address" left blank sits under the last name's line, and the
+    last name there is the "Last name" label's value, never the street."""
+    items = [(100, 100, "Last name"), (100, 150, "OLSON"), (100, 205, "Street address"), (100, 330, "City"),
+             (100, 380, "WAUSAU")]
+    rules = [(100, 1200, 190), (100, 1200, 295), (100, 1200, 420)]
+    values = {path: f.value for path, f in extract_fields([_ruled(form_page(items, rules=rules), rules)], settings).fields.items()}
+    assert values["applicant.last_name"] == "OLSON" and values["applicant.permanent_address.city"] == "WAUSAU"
+    assert values.get("applicant.permanent_address.street") is None
+
+
+def _ruled(page, rules):  # noqa: ANN001, ANN202 - the drawn underlines, as preprocessing reports them
+    from dataclasses import replace
+
+    from intake.ocr.page_text import Box
+
+    return replace(page, rules=tuple(Box(left=x1, top=y - 1, width=x2 - x1, height=3) for x1, x2, y in rules))

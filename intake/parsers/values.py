@@ -125,9 +125,17 @@ _NAME_PARTICLES = {"of", "and", "the", "de", "la", "le", "van", "von", "der", "d
 def _prose(layout: PageLayout, picked: list[int]) -> bool:
     """Two or more lower-case words: printed instructions, not a value (values are written in
     capitals or typed as names and numbers)."""
-    lower = [t for t in (layout.word(i).text.strip(".,;:!") for i in picked)
+    lower = [t for t in (layout.word(i).text.strip(".,;:!").replace("'", "").replace("’", "") for i in picked)
              if len(t) >= 2 and t.isalpha() and t.islower() and t not in _NAME_PARTICLES]
     return len(lower) >= 2
+
+
+def _rest_of_chunk(layout: PageLayout, hit: LabelHit) -> list[int]:
+    row = layout.rows[layout.row_of[hit.indices[-1]]]
+    for chunk in layout.chunks(row):
+        if hit.indices[-1] in chunk:
+            return chunk[chunk.index(hit.indices[-1]) + 1 :]
+    return []
 
 
 def _question(layout: PageLayout, picked: list[int]) -> bool:
@@ -219,8 +227,10 @@ def find_value(
     hints = _hints(layout, row, hit)
     right = layout.right_of(hit.box, row=row, stop=stop, limit_x=limit, skip=hints | set(hit.indices))
     label_words = {i for other in labels for i in other.indices}
-    if right and _prose(layout, right):
-        right = []  # "A P.O. Box is fine here.": an instruction printed beside the label
+    if right and (_prose(layout, right) or (not hit.strong and _prose(layout, _rest_of_chunk(layout, hit)))):
+        # "A P.O. Box is fine here.": an instruction printed beside the label, or the rest of the
+        # sentence a label's words stand in ("... your street address. A PO. Box can't be used here.")
+        right = []
     if right and not _label_prefix(layout, row, right, label_words) and not _question(layout, right):
         return ValueSpot(tuple(right), "right", row_index)
     left, span_right = _column_left(layout, hit) - 1.0 * layout.em, limit - 0.3 * layout.em

@@ -167,3 +167,12 @@ def _ruled(page, rules):  # noqa: ANN001, ANN202 - the drawn underlines, as prep
     from intake.ocr.page_text import Box
 
     return replace(page, rules=tuple(Box(left=x1, top=y - 1, width=x2 - x1, height=3) for x1, x2, y in rules))
+
+
+def test_the_rest_of_a_question_sentence_is_no_value(settings: Settings) -> None:
+    """"... give your street address. A P.O. Box can't be used here." - the words after the label finish
+    its sentence; the answer is on the line under the question."""
+    items = [(100, 100, "7. Where do you live? Please give your street address. A P.O. Box can't be used here."),
+             (100, 160, "5843 STEWART AVE")]
+    fields = extract_fields([form_page(items)], settings).fields
+    assert fields["applicant.permanent_address.street"].value == "5843 STEWART AVE"

@@ -130,12 +130,17 @@ def _prose(layout: PageLayout, picked: list[int]) -> bool:
     return len(lower) >= 2
 
 
-def _rest_of_chunk(layout: PageLayout, hit: LabelHit) -> list[int]:
-    row = layout.rows[layout.row_of[hit.indices[-1]]]
-    for chunk in layout.chunks(row):
-        if hit.indices[-1] in chunk:
-            return chunk[chunk.index(hit.indices[-1]) + 1 :]
-    return []
+def _run_after(layout: PageLayout, row: Row, picked: list[int]) -> list[int]:
+    """The words that carry on from ``picked`` along its line at word spacing (a sentence going on)."""
+    line = layout.band(layout.word(picked[-1]).box, row)
+    run: list[int] = []
+    last = picked[-1]
+    for i in line[line.index(last) + 1 :]:
+        if layout.gap(last, i) > 1.5 * layout.em:
+            break
+        run.append(i)
+        last = i
+    return run
 
 
 def _question(layout: PageLayout, picked: list[int]) -> bool:
@@ -227,7 +232,7 @@ def find_value(
     hints = _hints(layout, row, hit)
     right = layout.right_of(hit.box, row=row, stop=stop, limit_x=limit, skip=hints | set(hit.indices))
     label_words = {i for other in labels for i in other.indices}
-    if right and (_prose(layout, right) or (not hit.strong and _prose(layout, _rest_of_chunk(layout, hit)))):
+    if right and (_prose(layout, right) or (not hit.strong and _prose(layout, right + _run_after(layout, row, right)))):
         # "A P.O. Box is fine here.": an instruction printed beside the label, or the rest of the
         # sentence a label's words stand in ("... your street address. A PO. Box can't be used here.")
         right = []

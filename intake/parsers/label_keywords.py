@@ -122,7 +122,7 @@ _VALUE_PRONE = frozenset({"name", "city", "state", "street", "care", "residence"
                           "account", "number", "county", "rep"})
 
 _DIGIT = re.compile(r"\d")
-_ITEM_NUMBER = re.compile(r"^\(?\d{1,2}[a-h]?[.)]?$")
+_ITEM_NUMBER = re.compile(r"^\(?\d{1,2}[a-h]?[.),]?$")
 _NUMBERED = re.compile(r"^(step|section|part|sec)\s*([0-9]{1,2}|[a-h])$")
 _TOKEN = re.compile(r"[a-z0-9#+]+")
 _HINT = re.compile(r"\([^)]*\)")
@@ -180,6 +180,7 @@ def _runs(layout: PageLayout, taken: set[int], max_words: int = 9) -> list[_Run]
     runs = []
     for row in layout.rows:
         for number, chunk in (part for whole in layout.chunks(row) for part in _items(words, whole)):
+            chunk = _first_question(words, chunk)
             if taken.intersection(chunk[:1]):
                 continue
             end = None
@@ -235,6 +236,15 @@ def _hit(layout: PageLayout, run: _Run, kind: str, score: float) -> LabelHit:
     )
 
 
+def _first_question(words, chunk: list[int]) -> list[int]:
+    """A chunk up to its first question mark: a numbered question stands as a title for the answers
+    under it ("8. Do you get your mail somewhere else? If so, tell us where ...")."""
+    for k, i in enumerate(chunk):
+        if words[i].text.strip().endswith("?"):
+            return chunk[: k + 1]
+    return chunk
+
+
 def _printed_wording(layout: PageLayout, run: _Run) -> bool:
     """Sentence-case print ("Preferred provider / clinic"): a word after the first in lower case.
     Values are written in capitals or typed as names, so such a run is a printed label."""
@@ -251,7 +261,8 @@ def keyword_labels(layout: PageLayout, labels: list[LabelHit], taken: set[int]) 
         if kind is None:
             continue
         if not run.colon:
-            if len(run.tokens) > 6 or (keys <= _VALUE_PRONE and not _printed_wording(layout, run)):
+            question = layout.word(run.indices[-1]).text.strip().endswith("?")  # "When would you like your coverage to start?"
+            if len(run.tokens) > (12 if question else 6) or (keys <= _VALUE_PRONE and not _printed_wording(layout, run)):
                 continue  # "ASPIRUS ANTIGO CLINIC" under its label is a value, not a "clinic" label
             if len(run.tokens) == 1 and len(run.tokens[0]) <= 3:
                 continue  # "ST", "MI" alone without a colon are values far more often than labels
@@ -294,7 +305,7 @@ def keyword_headings(layout: PageLayout, taken: set[int]) -> list[LabelHit]:
         chunks = layout.chunks(row)
         if not chunks:
             continue
-        chunk = chunks[0]
+        chunk = _first_question(words, chunks[0])
         if taken.intersection(chunk) or len(chunk) > 12:
             continue
         if any(words[i].text.strip().endswith(":") for i in chunk):

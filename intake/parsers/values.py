@@ -75,9 +75,25 @@ def _hints(layout: PageLayout, row: Row, hit: LabelHit) -> set[int]:
             if colon is not None and not any(ch.isdigit() for i in rest[: colon + 1] for ch in words[i].text):
                 skip.update(rest[: colon + 1])
                 k += colon + 1
+            elif low in ("or", "and"):
+                # "Street address or PO Box": an alternative the label names, set tight, ending the line
+                alternative = _tight_run(layout, rest, 3)
+                if alternative and not any(ch.isdigit() for i in alternative for ch in words[i].text):
+                    skip.update(alternative)
+                    k += len(alternative)
             continue
         break
     return skip
+
+
+def _tight_run(layout: PageLayout, indices: list[int], most: int) -> list[int]:
+    """The first words of ``indices`` set at word spacing, up to ``most``; empty when more follow tight."""
+    run = indices[:1]
+    for i in indices[1:]:
+        if layout.gap(run[-1], i) > 0.8 * layout.em:
+            break
+        run.append(i)
+    return run if len(run) <= most else []
 
 
 def _wordy_group(words, indices: list[int], k: int) -> bool:
@@ -125,7 +141,7 @@ _NAME_PARTICLES = {"of", "and", "the", "de", "la", "le", "van", "von", "der", "d
 def _prose(layout: PageLayout, picked: list[int]) -> bool:
     """Two or more lower-case words: printed instructions, not a value (values are written in
     capitals or typed as names and numbers)."""
-    lower = [t for t in (layout.word(i).text.strip(".,;:!").replace("'", "").replace("’", "") for i in picked)
+    lower = [t for t in (layout.word(i).text.strip(".,;:!?()[]").replace("'", "").replace("’", "") for i in picked)
              if len(t) >= 2 and t.isalpha() and t.islower() and t not in _NAME_PARTICLES]
     return len(lower) >= 2
 

@@ -192,3 +192,21 @@ def _ruled(page, rules):  # noqa: ANN001, ANN202 - the drawn underlines, as prep
     from intake.ocr.page_text import Box
 
     return replace(page, rules=tuple(Box(left=x1, top=y - 1, width=x2 - x1, height=3) for x1, x2, y in rules))
+
+
+def test_questions_name_their_answers_and_open_their_sections(settings: Settings) -> None:
+    """"10, When would you like your coverage to start?" is the effective-date label; "8. Do you get your
+    mail somewhere else?" opens the mailing block; "Street address or PO Box" names an alternative,
+    it is not a value."""
+    items = [
+        (100, 100, "10, When would you like your coverage to start?"),
+        (100, 160, "07/01/2026"),
+        (100, 260, "8. Do you get your mail somewhere else? If so, tell us where (a P.O. Box is fine)."),
+        (100, 330, "PO BOX 1928"),
+        (100, 380, "Street address or PO Box"),
+    ]
+    page = _ruled(form_page(items, rules=[(100, 1400, 370)]), [(100, 1400, 370)])
+    values = {path: f.value for path, f in extract_fields([page], settings).fields.items()}
+    assert values["requested_effective_date"] == "2026-07-01"
+    assert values["applicant.mailing_address.street"] == "PO BOX 1928"
+    assert values.get("applicant.permanent_address.street") is None

@@ -83,10 +83,29 @@ def read_options(layout: PageLayout, boxes: list[Checkbox], box_words: set[int])
                 run.insert(0, i)
                 edge = words[i].box.left
             picked = run
+        if not picked:
+            # A box alone in its column ("Mark | Plan name | Contract-PBP"): the row's first words right of it.
+            picked = _first_words_right(layout, row, cb, next_box)
         text = " ".join(words[i].text for i in picked)
         conf = min((words[i].conf for i in picked), default=0.0)
         options.append(Option(checkbox=cb, indices=tuple(picked), text=text, conf=conf))
     return options
+
+
+def _first_words_right(layout: PageLayout, row: list[int], cb: Checkbox, next_box: float) -> list[int]:
+    words = layout.text.words
+    picked: list[int] = []
+    edge = cb.box.right
+    for i in row:
+        box = words[i].box
+        if box.left < cb.box.right or box.left >= next_box or is_filler(words[i].text):
+            continue
+        if box.left - edge > (2.0 if picked else 12.0) * layout.em:
+            break
+        picked.append(i)
+        edge = box.right
+    # option text starts with a word ("Aspirus Advantage ..."), never with a number written in a field
+    return picked if picked and words[picked[0]].text.strip()[:1].isalpha() else []
 
 
 @dataclass(frozen=True)

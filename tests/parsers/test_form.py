@@ -210,3 +210,15 @@ def test_questions_name_their_answers_and_open_their_sections(settings: Settings
     assert values["requested_effective_date"] == "2026-07-01"
     assert values["applicant.mailing_address.street"] == "PO BOX 1928"
     assert values.get("applicant.permanent_address.street") is None
+
+
+def test_a_plan_chart_with_its_tick_boxes_in_their_own_column(settings: Settings) -> None:
+    """"Mark | Plan name | Contract-PBP": each box stands alone in the Mark column; its option is the row's
+    text right of it, so the ticked row is the plan and the "Plan name" column heading reads no value."""
+    items = [(100, 100, "Mark"), (500, 100, "Plan name"), (1500, 100, "Contract-PBP"),
+             (500, 165, "Aspirus Advantage Essential (HMO-POS)"), (1500, 165, "H5652-001"),
+             (500, 225, "Aspirus Advantage Premier (HMO-POS)"), (1500, 225, "H5652-003")]
+    boxes = [(120, 160, None), (120, 220, "x")]
+    fields = extract_fields([form_page(items, boxes=boxes)], settings).fields
+    assert fields["plan.id"].value == "H5652-003"
+    assert fields.get("plan.name") is None or fields["plan.name"].value == "Aspirus Advantage Premier (HMO-POS)"

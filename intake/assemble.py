@@ -211,6 +211,19 @@ def _section(model: type, fields: dict[str, FieldValue], prefix: str, names: tup
     return model(**values) if any(v is not None for v in values.values()) else None
 
 
+#: Optional fields every enrollment form asks for: not finding their label is not evidence they were left blank.
+_ASKED_ON_EVERY_FORM = ("applicant.middle_initial", "applicant.permanent_address.county", "requested_effective_date")
+
+
+def _optional_not_located(fields: dict[str, FieldValue], extraction: Extraction | None) -> list[str]:
+    """Optional fields of the applicant's part whose label the parser never found: empty, but unvouched."""
+    located = extraction.located if extraction is not None else None
+    if located is None:
+        return []
+    return [path for path in _ASKED_ON_EVERY_FORM
+            if path not in located and _value(fields, path) is None]
+
+
 def _review_paths(fields: dict[str, FieldValue], receipt: ReceiptDecision, implausible: list[str]) -> list[str]:
     order = {path: i for i, path in enumerate(FIELD_PATHS)}
     paths = [
@@ -283,6 +296,7 @@ def build_application(
     findings = check_plausibility({path: field.value for path, field in fields.items()}, received_on,
                                   scanned=scanned)
     unread = [item.field for item in completeness.unread]
+    not_located = _optional_not_located(fields, extraction)
 
     app = Application(
         document=document,
@@ -318,11 +332,13 @@ def build_application(
         missing=missing,
         effective_date_check=check,
         confidence={path: round(float(field.confidence), 3) for path, field in fields.items()},
-        review=_review_paths(fields, decision, [finding.field for finding in findings] + unread),
+        review=_review_paths(fields, decision, [finding.field for finding in findings] + unread + not_located),
         # added field: why a path was put under review by the plausibility checks (paths and codes, no values)
         plausibility=[{"field": finding.field, "code": finding.code} for finding in findings],
         # added field: required items a person must read from the page before anyone is asked for them
         unread=[{"field": item.field, "code": item.code} for item in completeness.unread],
+        # added field: optional applicant fields whose label was not found on the form (a person looks)
+        not_located=not_located,
     )
     log.info(
         "assembled kind=%s status=%s missing=%d unread=%d review=%d refused=%d implausible=%s receipt_source=%s",

@@ -269,3 +269,21 @@ def test_portal_submission_end_to_end(tmp_path: Path, settings: Settings) -> Non
     assert record["applicant"]["phone"] == "7155550142" and record["medicare_number"] == "1EG4TE5MK73"
     assert record["plan"]["name"] == "Aspirus Advantage Plus (HMO-POS)"
     assert all(v == 1.0 for v in record["confidence"].values())
+
+
+def test_an_optional_field_whose_label_was_never_found_is_reviewed_not_vouched_for(tmp_path: Path, settings: Settings) -> None:
+    """No middle initial read and no "M.I." label found: the empty field is put up for review (a person
+    looks at the page), not passed as "no middle initial"; found and empty, it is simply empty."""
+    values = {k: v for k, v in VALUES.items() if k != "applicant.middle_initial"}
+    everything_else = [*values, "applicant.permanent_address.county"]  # VALUES has no county
+    unlocated = extraction(values).model_copy(update={"located": everything_else})
+    record = validate(build_application(source(tmp_path), settings, pages=3, classification=APPLICATION,
+                                        extraction=unlocated, receipt=receipt()))
+    assert record["applicant"]["middle_initial"] is None
+    assert "applicant.middle_initial" in record["review"] and record["not_located"] == ["applicant.middle_initial"]
+    assert record["missing"] == [] and record["status"] == "submitted"
+
+    located = extraction(values).model_copy(update={"located": [*everything_else, "applicant.middle_initial"]})
+    record = validate(build_application(source(tmp_path), settings, pages=3, classification=APPLICATION,
+                                        extraction=located, receipt=receipt()))
+    assert "applicant.middle_initial" not in record["review"] and record["not_located"] == []

@@ -299,14 +299,16 @@ def value_above(layout: PageLayout, hit: LabelHit, labels: list[LabelHit], stop:
     line = [r for r in layout.rules if r.width >= 3 * r.height and r.width >= 2 * em
             and 0 <= anchor.top - r.center[1] <= 0.9 * em
             and r.left <= hit.box.left + em and r.right >= hit.box.left + em]
-    if not line:
+    if not line and layout.rules:
         return None
-    rule = max(line, key=lambda r: r.center[1])
+    # a text layer carries no drawing: its caption's line is where the caption's top is
+    rule = max(line, key=lambda r: r.center[1]) if line else Box(
+        left=0, top=max(0, int(anchor.top - 0.3 * em)), width=layout.text.width, height=1)
     row_index = layout.row_of[hit.indices[-1]]
     left = max(rule.left, hit.box.left) - 1.0 * em
     right = min(rule.right, _limit_x(layout, hit, labels, layout.rows[row_index])) - 0.3 * em
     for k, row in enumerate(layout.rows):
-        if k == row_index or not (-0.3 * em <= rule.center[1] - row.bottom <= 0.9 * em):
+        if k == row_index or not (-0.3 * em <= rule.center[1] - row.bottom <= 1.2 * em):
             continue
         if anchor.top - median(layout.word(i).box.bottom for i in row.indices) > 1.4 * em:
             continue  # a caption sits tight under its line; further up is another field's row

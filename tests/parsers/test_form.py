@@ -222,3 +222,15 @@ def test_a_plan_chart_with_its_tick_boxes_in_their_own_column(settings: Settings
     fields = extract_fields([form_page(items, boxes=boxes)], settings).fields
     assert fields["plan.id"].value == "H5652-003"
     assert fields.get("plan.name") is None or fields["plan.name"].value == "Aspirus Advantage Premier (HMO-POS)"
+
+
+def test_captions_on_a_text_layer_page_without_drawn_lines(settings: Settings) -> None:
+    """A DocuSign text layer has words but no drawing: a caption just under the value's line still
+    names the writing above it."""
+    items = [(100, 100, "Applicant details"), (100, 160, "MINOCQUA"), (800, 160, "WI"), (1100, 160, "54548"),
+             (100, 205, "City"), (800, 205, "State"), (1100, 205, "ZIP code")]
+    page = form_page(items, source="text_layer", conf=1.0)
+    values = {path: f.value for path, f in extract_fields([page], settings).fields.items()}
+    assert values["applicant.permanent_address.city"] == "MINOCQUA"
+    assert values["applicant.permanent_address.state"] == "WI"
+    assert values["applicant.permanent_address.zip"] == "54548"

@@ -252,6 +252,23 @@ def _printed_wording(layout: PageLayout, run: _Run) -> bool:
     return any(len(t) >= 3 and t.isalpha() and t.islower() for t in texts)
 
 
+def _printed_part(layout: PageLayout, run: _Run) -> _Run:
+    """``run`` without the capitals written after its sentence-case print (the value on its line)."""
+    keep = list(run.indices)
+    while len(keep) > 1 and _written(layout.word(keep[-1]).text):
+        keep.pop()
+    if len(keep) == len(run.indices):
+        return run
+    return _Run(tuple(keep), tokens_of(layout.word(i).text for i in keep), run.colon, run.chunk_len, run.number)
+
+
+def _written(text: str) -> bool:
+    if any(ch in "()[]{}" for ch in text):
+        return False  # part of a printed hint ("(PO Box OK)")
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
 def keyword_labels(layout: PageLayout, labels: list[LabelHit], taken: set[int]) -> list[LabelHit]:
     """Labels the phrase table missed, found by key words among words not in ``taken``."""
     hits: list[LabelHit] = []
@@ -264,6 +281,8 @@ def keyword_labels(layout: PageLayout, labels: list[LabelHit], taken: set[int]) 
             question = layout.word(run.indices[-1]).text.strip().endswith("?")  # "When would you like your coverage to start?"
             if len(run.tokens) > (12 if question else 6) or (keys <= _VALUE_PRONE and not _printed_wording(layout, run)):
                 continue  # "ASPIRUS ANTIGO CLINIC" under its label is a value, not a "clinic" label
+            if keys <= _VALUE_PRONE:
+                run = _printed_part(layout, run)
             if len(run.tokens) == 1 and len(run.tokens[0]) <= 3:
                 continue  # "ST", "MI" alone without a colon are values far more often than labels
         hits.append(_hit(layout, run, kind, 80.0))
@@ -289,8 +308,12 @@ def prefer_key_words(layout: PageLayout, labels: list[LabelHit], blocked: set[in
             continue
         keys = _key_words_of(run.tokens)
         kind = _kind_of(keys, KEYWORD_LABELS)
-        if kind is None or kind == label.kind or (not run.colon and keys <= _VALUE_PRONE):
+        if kind is None or kind == label.kind:
             continue
+        if not run.colon and keys <= _VALUE_PRONE:
+            if not _printed_wording(layout, run):
+                continue
+            run = _printed_part(layout, run)  # "Name of representative. EUGENE BECKER": the print only
         out[out.index(label)] = _hit(layout, run, kind, 80.0)
     return out
 

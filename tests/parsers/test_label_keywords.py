@@ -190,3 +190,18 @@ def test_numbered_boxes_are_one_label_each_and_sentence_case_print_is_a_label(se
     fields = extract_fields([form_page(items)], settings).fields
     assert fields["requested_effective_date"].value == "2026-12-01"
     assert fields["primary_care_clinic"].value == "ASPIRUS MEDFORD CLINIC"
+
+
+def test_printed_wording_names_the_representative_and_stops_before_the_writing(settings) -> None:
+    """"Representative full name" is the representative's name label (not a bare "name"), and in
+    "Name of representative. EUGENE BECKER" the print ends where the capitals written after it begin."""
+    from intake.parsers.form import extract_fields
+    from tests.parsers.form_kit import form_page
+
+    boxed = [(100, 100, "34 Representative full name 35 Relationship to beneficiary"), (100, 160, "GARY JOHNSON"),
+             (1300, 160, "SON")]
+    fields = extract_fields([form_page(boxed)], settings).fields
+    assert fields["authorized_representative.name"].value == "GARY JOHNSON"
+    inline = [(100, 100, "Name of representative. EUGENE BECKER")]
+    fields = extract_fields([form_page(inline)], settings).fields
+    assert fields["authorized_representative.name"].value == "EUGENE BECKER"

@@ -33,6 +33,8 @@ MATCH_CUTOFF = 88
 MIN_KIND_SCORE = 4
 #: Readable words a page needs to be more than blank.
 MIN_WORDS = 6
+#: OCR confidence a word needs to count as readable (a text layer's words have 1.0).
+_WORD_CONFIDENCE = 0.5
 # The header finder needs a zone; only whether a header is there matters here.
 _ANY_ZONE = ZoneInfo("UTC")
 
@@ -42,6 +44,7 @@ _ENROLLMENT: tuple[tuple[str, int], ...] = (
     ("ENROLLMENT APPLICATION", 3),
     ("INDIVIDUAL ENROLLMENT", 3),
     ("ENROLLMENT REQUEST", 3),
+    ("ELECTION FORM", 3),  # CMS's word for joining a plan: "Medicare Advantage Election Form"
     ("JOIN A MEDICARE ADVANTAGE PLAN", 3),
     ("PLAN YOU WANT TO JOIN", 3),
     ("MEDICARE NUMBER", 1),
@@ -148,12 +151,15 @@ def _readable_words(page: RecognizedPage) -> tuple[str, int]:
     """The page text without a fax header row, and how many real words it has."""
     rows = top_rows(page.text, 1)
     lines = [line.text for line in page.text.lines]
+    header_words: set[str] = set()
     if rows and lines and find_header(rows, page.number, _ANY_ZONE) is not None:
         # The sending machine's header line is on every faxed page, blank or not.
         header_words = set(rows[0].split())
         lines = [line for line in lines if not set(line.split()) <= header_words]
     text = "\n".join(lines)
-    words = [w for w in text.split() if len(re.sub(r"[^A-Za-z0-9]", "", w)) >= 3 and re.search(r"[A-Za-z]", w)]
+    # Paper grain and scanner noise read as low-confidence scraps ("ot", "Paes"): not words.
+    words = [w.text for w in page.text.words if w.conf >= _WORD_CONFIDENCE and w.text not in header_words
+             and len(re.sub(r"[^A-Za-z0-9]", "", w.text)) >= 3 and re.search(r"[A-Za-z]", w.text)]
     return text, len(words)
 
 

@@ -166,3 +166,23 @@ def test_enrollment_request_title_is_not_a_disenrollment() -> None:
     """'Enrollment Request' does not fuzzily count as 'Disenrollment Request'."""
     assert page_scores(page(HELDOUT)).disenrollment == 0
     assert page_scores(page(["DlSENROLLMENT REQUEST for my plan, please process it soon"])).disenrollment == 3
+
+
+def test_paper_grain_read_as_scraps_is_still_a_blank_page() -> None:
+    """A blank page scanned in colour: Tesseract reads its grain as low-confidence scraps ("Paes", "gene")."""
+    from dataclasses import replace
+
+    from handmade import page_text
+
+    noise = page(["ot RS Paes Lem See oes gene OSE oly Smee", "TR Ne vei bn Lem Paes See"])
+    noise = replace(noise, text=page_text(["ot RS Paes Lem See oes gene OSE oly Smee",
+                                           "TR Ne vei bn Lem Paes See"], conf=0.3))
+    assert classify([noise]).kind == "blank"
+
+
+def test_an_election_form_is_an_enrollment_application() -> None:
+    """CMS calls joining a plan an election: "Medicare Advantage Election Form" is an application."""
+    lines = ["Aspirus Health Plan", "Medicare Advantage Election Form - Plan Year 2027",
+             "1 Beneficiary last name 2 First 3 MI 4 DOB (mm/dd/yyyy)", "18 MBI 19 Proposed effective date",
+             "24 Premium payment option (mark one)"]
+    assert classify(doc(lines)).kind == "enrollment_application"

@@ -29,6 +29,7 @@ import numpy as np
 from intake.config import Settings
 from intake.errors import OcrTimeout
 from intake.ocr.grey_stamp import GreyStamp, find_grey_stamp, stamp_pixels
+from intake.ocr.missed_lines import read_missed_lines
 from intake.ocr.lines import find_form_lines, rule_boxes
 from intake.ocr.page import Page, ReadResult, RecognizedPage
 from intake.ocr.page_text import Box, PageText
@@ -192,6 +193,8 @@ def recognize_page(page: Page, settings: Settings) -> RecognizedPage:
             )  # fmt: skip
             if reading_quality(retry) > reading_quality(text):
                 prepared, text = turned, retry
+    text = read_missed_lines(prepared.ocr_input, text, settings, page=page.number, dpi=prepared.dpi,
+                             timeout=deadline.left())
     stamp = find_page_stamp(
         prepared.grey, prepared.red, settings, page=page.number, dpi=prepared.dpi, timeout=deadline.left(),
         rotation=prepared.rotation, grey_stamp=prepared.grey_stamp,

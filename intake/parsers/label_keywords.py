@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from intake.parsers.labels import LabelHit, clean_token
-from intake.parsers.layout import PageLayout, in_brackets
+from intake.parsers.layout import PageLayout, in_brackets, is_item_number
 
 __all__ = [
     "KEYWORD_LABELS",
@@ -122,7 +122,6 @@ _VALUE_PRONE = frozenset({"name", "city", "state", "street", "care", "residence"
                           "account", "number", "county", "rep"})
 
 _DIGIT = re.compile(r"\d")
-_ITEM_NUMBER = re.compile(r"^\(?\d{1,2}[a-h]?[.),]?$")
 _NUMBERED = re.compile(r"^(step|section|part|sec)\s*([0-9]{1,2}|[a-h])$")
 _TOKEN = re.compile(r"[a-z0-9#+]+")
 _HINT = re.compile(r"\([^)]*\)")
@@ -214,7 +213,7 @@ def _items(words, chunk: list[int]) -> list[tuple[int | None, list[int]]]:
     parts: list[tuple[int | None, list[int]]] = [(None, [])]
     for k, i in enumerate(chunk):
         following = words[chunk[k + 1]].text.strip() if k + 1 < len(chunk) else ""
-        if _ITEM_NUMBER.match(words[i].text.strip()) and following[:1].isalpha():
+        if is_item_number(words[i].text) and following[:1].isalpha():
             parts.append((i, []))
             continue
         parts[-1][1].append(i)
@@ -243,6 +242,15 @@ def _first_question(words, chunk: list[int]) -> list[int]:
         if words[i].text.strip().endswith("?"):
             return chunk[: k + 1]
     return chunk
+
+
+def _as_label(layout: PageLayout, run: _Run, keys: set[str]) -> _Run | None:
+    """``run`` as a label, or None. Without a colon, a run whose key words all occur in values too
+    ("ASPIRUS ANTIGO CLINIC", "Name of representative. EUGENE BECKER") is a label only as sentence-case
+    print, and only its print: the capitals after it are the value on its line."""
+    if run.colon or not keys <= _VALUE_PRONE:
+        return run
+    return _printed_part(layout, run) if _printed_wording(layout, run) else None
 
 
 def _printed_wording(layout: PageLayout, run: _Run) -> bool:
@@ -279,11 +287,10 @@ def keyword_labels(layout: PageLayout, labels: list[LabelHit], taken: set[int]) 
             continue
         if not run.colon:
             question = layout.word(run.indices[-1]).text.strip().endswith("?")  # "When would you like your coverage to start?"
-            if len(run.tokens) > (12 if question else 6) or (keys <= _VALUE_PRONE and not _printed_wording(layout, run)):
-                continue  # "ASPIRUS ANTIGO CLINIC" under its label is a value, not a "clinic" label
-            if keys <= _VALUE_PRONE:
-                run = _printed_part(layout, run)
-            if len(run.tokens) == 1 and len(run.tokens[0]) <= 3:
+            if len(run.tokens) > (12 if question else 6):
+                continue
+            run = _as_label(layout, run, keys)
+            if run is None or (len(run.tokens) == 1 and len(run.tokens[0]) <= 3):
                 continue  # "ST", "MI" alone without a colon are values far more often than labels
         hits.append(_hit(layout, run, kind, 80.0))
     return hits
@@ -310,11 +317,9 @@ def prefer_key_words(layout: PageLayout, labels: list[LabelHit], blocked: set[in
         kind = _kind_of(keys, KEYWORD_LABELS)
         if kind is None or kind == label.kind:
             continue
-        if not run.colon and keys <= _VALUE_PRONE:
-            if not _printed_wording(layout, run):
-                continue
-            run = _printed_part(layout, run)  # "Name of representative. EUGENE BECKER": the print only
-        out[out.index(label)] = _hit(layout, run, kind, 80.0)
+        run = _as_label(layout, run, keys)
+        if run is not None:
+            out[out.index(label)] = _hit(layout, run, kind, 80.0)
     return out
 
 

@@ -15,7 +15,7 @@ from statistics import median
 
 from intake.ocr.page_text import Box, PageText, Word
 
-__all__ = ["Row", "PageLayout", "is_filler", "split_glued_labels", "in_brackets"]
+__all__ = ["Row", "PageLayout", "is_filler", "is_item_number", "split_glued_labels", "in_brackets"]
 
 # Words that are only underline/leader characters or box borders carry no value.
 _FILLER = re.compile(r"^[_\-\u2014\u2013.:|\[\]{}()~=*•·]+$")
@@ -61,6 +61,18 @@ def in_brackets(words, indices) -> set[int]:
         if text.rstrip(":;,.*").endswith(")"):
             depth = max(0, depth - 1)
     return inside
+
+
+# A form's item number: "6", "20.", "(3)", "16a", "10," or a letter with its mark ("b.", "c)").
+_ITEM_NUMBER = re.compile(r"^\(?(\d{1,2}[a-h]?[.),]?|[a-hA-H][.)])$")
+
+
+def is_item_number(text: str, *, marked: bool = False) -> bool:
+    """The number (or letter) a form prints before an item: "6.", "20", "16a", "b)". ``marked``: only
+    one printed with its mark ("6.", "10,", "b)"), as numbered questions are; a bare "18" also starts
+    a claim-form box."""
+    text = text.strip()
+    return bool(_ITEM_NUMBER.match(text)) and (not marked or text.endswith((".", ")", ",")))
 
 
 def is_filler(text: str) -> bool:

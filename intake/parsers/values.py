@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from intake.ocr.page_text import Box
 from intake.parsers.labels import LABEL_VOCABULARY, LabelHit, clean_token
-from intake.parsers.layout import PageLayout, Row, is_filler
+from intake.parsers.layout import PageLayout, Row, is_filler, is_item_number
 
 __all__ = ["ValueSpot", "find_value", "next_row_below", "value_above", "value_area"]
 
@@ -118,16 +118,13 @@ def _column_left(layout: PageLayout, hit: LabelHit) -> float:
     return start if start is not None else hit.box.left
 
 
-_ITEM_NUMBER = re.compile(r"^\(?(\d{1,2}|[a-hA-H])[.)]$")
-
-
 def _question_start(layout: PageLayout, hit: LabelHit) -> float | None:
     """The left edge of the numbered item ("6.", "b)") or sentence the label's words stand in, on its line."""
     words = layout.text.words
     row = layout.rows[layout.row_of[hit.indices[0]]]
     line = [i for i in layout.band(hit.box, row) if words[i].box.right <= hit.box.left + 0.2 * layout.em]
     for k in range(len(line) - 1, -1, -1):
-        if _ITEM_NUMBER.match(words[line[k]].text.strip()):
+        if is_item_number(words[line[k]].text, marked=True):
             return float(words[line[k]].box.left)
     for k in range(len(line) - 2, -1, -1):
         if words[line[k]].text.strip().endswith("?"):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from intake.parsers.form import extract_fields
 from intake.parsers.label_keywords import KEYWORD_HEADINGS, classify_words, tokens_of
+from tests.parsers.form_kit import form_page
 
 
 def _kind(text: str, table=None):
@@ -90,8 +92,6 @@ def test_a_tie_between_two_kinds_is_no_label() -> None:
 def test_a_form_in_unfamiliar_wording_is_read_by_key_words(settings) -> None:
     """Labels worded unlike any phrase in the table, labels above values, a mailing block opened by
     its own label and a representative block opened by the representative's name."""
-    from intake.parsers.form import extract_fields
-    from tests.parsers.form_kit import form_page
 
     items = [
         (100, 100, "Start my coverage on: 01/01/2027"),
@@ -127,8 +127,6 @@ def test_a_form_in_unfamiliar_wording_is_read_by_key_words(settings) -> None:
 def test_signature_line_naming_the_representative_opens_no_representative_section(settings) -> None:
     """"Signature of beneficiary or legal representative" is the applicant's signature line: its date is
     the signature date, not the start of the representative's block."""
-    from intake.parsers.form import extract_fields
-    from tests.parsers.form_kit import form_page
 
     items = [
         (100, 100, "32 Signature of beneficiary or legal representative"),
@@ -142,8 +140,6 @@ def test_signature_line_naming_the_representative_opens_no_representative_sectio
 def test_questionnaire_answers_under_their_numbered_question(settings) -> None:
     """A label inside a numbered question ("6. What is the best phone number to reach you?") has its
     answer on the line below, under the question, not under the label's own words."""
-    from intake.parsers.form import extract_fields
-    from tests.parsers.form_kit import form_page
 
     items = [
         (100, 100, "5. Are you a veteran? 6. What is the best phone number to reach you?"),
@@ -161,8 +157,6 @@ def test_a_label_word_box_stretched_over_the_line_below_does_not_hide_its_value(
     from dataclasses import replace
 
     from intake.ocr.page_text import Box
-    from intake.parsers.form import extract_fields
-    from tests.parsers.form_kit import form_page
 
     page = form_page([(100, 100, "Middle initial"), (700, 100, "Date of birth"), (700, 150, "03/14/1957")])
     words = list(page.text.words)
@@ -179,8 +173,6 @@ def test_numbered_boxes_are_one_label_each_and_sentence_case_print_is_a_label(se
     """Claim-form style boxes ("19 Proposed effective date 20 Preferred provider / clinic") are cut at
     their item numbers; "Preferred provider / clinic" in sentence case is a label, while the same key
     words written in capitals are its value."""
-    from intake.parsers.form import extract_fields
-    from tests.parsers.form_kit import form_page
 
     items = [
         (600, 100, "19 Proposed effective date 20 Preferred provider / clinic"),
@@ -195,8 +187,6 @@ def test_numbered_boxes_are_one_label_each_and_sentence_case_print_is_a_label(se
 def test_printed_wording_names_the_representative_and_stops_before_the_writing(settings) -> None:
     """"Representative full name" is the representative's name label (not a bare "name"), and in
     "Name of representative. EUGENE BECKER" the print ends where the capitals written after it begin."""
-    from intake.parsers.form import extract_fields
-    from tests.parsers.form_kit import form_page
 
     boxed = [(100, 100, "34 Representative full name 35 Relationship to beneficiary"), (100, 160, "GARY JOHNSON"),
              (1300, 160, "SON")]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from intake.ocr.page_text import Box
 from intake.parsers.labels import find_labels
-from intake.parsers.layout import PageLayout
+from intake.parsers.layout import PageLayout, is_item_number
 from intake.parsers.values import find_value
 from tests.parsers.form_kit import form_page
 
@@ -114,3 +116,12 @@ def test_a_word_as_tall_as_its_entry_boxes_is_text_not_a_scribble() -> None:
     lid, floor = Box(left=95, top=98, width=320, height=4), Box(left=95, top=168, width=320, height=4)
     assert 1 in PageLayout.build(text).tall  # no boxes drawn: a tall low-confidence mark
     assert 1 not in PageLayout.build(text, (lid, floor)).tall
+
+
+@pytest.mark.parametrize(("text", "bare", "marked"), [
+    ("6.", True, True), ("10,", True, True), ("(3)", True, True), ("b)", True, True), ("16a", True, False),
+    ("20", True, False), ("a", False, False), ("A.", True, True), ("123", False, False), ("PO.", False, False),
+])
+def test_item_numbers(text: str, bare: bool, marked: bool) -> None:
+    """Item numbers: a bare number starts a claim-form box; a numbered question carries its mark."""
+    assert is_item_number(text) is bare and is_item_number(text, marked=True) is marked

@@ -281,10 +281,10 @@ def build_application(
     fields, refused = _usable_fields(extraction)
     _complete_plan(fields)
     _complete_signature_and_payment(fields)
-    if doc.channel in (Channel.FAX, Channel.MAIL):
+    scanned = doc.channel in (Channel.FAX, Channel.MAIL)
+    if scanned:
         _repair_zips(fields)
 
-    scanned = doc.channel in (Channel.FAX, Channel.MAIL)
     completeness = assess(fields, located=extraction.located if extraction is not None else None, scanned=scanned,
                           require_agent_npn=settings.require_agent_npn)
     missing = completeness.missing

@@ -40,7 +40,7 @@ from typing import Any, Literal
 from intake.application import MissingItem
 from intake.extraction import FieldValue
 
-__all__ = ["REQUIRED_PERSONAL", "Completeness", "UnreadItem", "assess", "find_missing", "reason_for", "label_of"]
+__all__ = ["REQUIRED_PERSONAL", "Completeness", "UnreadItem", "assess", "find_missing", "reason_for", "blank_item"]
 
 Contact = Literal["applicant", "agent"]
 
@@ -68,10 +68,12 @@ _EFT = (
     ("premium_payment.account_number", "bank account number for the premium EFT"),
 )
 
+#: The words a reason uses for each required path ("applicant's birth date").
 _LABELS: dict[str, str] = {
     **dict(REQUIRED_PERSONAL), **dict(_REPRESENTATIVE), **dict(_EFT),
     "signature.date": "signature date", "agent.npn": "agent's National Producer Number (NPN)",
 }
+_UNSIGNED = "The application is not signed; the applicant's (or representative's) signature is needed."
 
 #: Reasons for values that were written but refused, by validator note.
 _NOTE_REASONS: dict[str, str] = {
@@ -132,15 +134,19 @@ def _value(fields: Mapping[str, FieldValue], path: str) -> Any:
     return None if field is None else field.value
 
 
-def reason_for(fields: Mapping[str, FieldValue], path: str, label: str) -> str:
+def reason_for(fields: Mapping[str, FieldValue], path: str) -> str:
     """The sentence explaining why ``path`` is missing: absent, or written but not valid."""
     field = fields.get(path)
     note = field.note if field is not None else None
     if note in _NOTE_REASONS:
         return _NOTE_REASONS[note]
     if field is not None and (note not in (None, "empty") or field.raw):
-        return f"The {label} could not be read as a valid value; it must be supplied again."
-    return f"The {label} is not given."
+        return f"The {_LABELS.get(path, path)} could not be read as a valid value; it must be supplied again."
+    return _not_given(path)
+
+
+def _not_given(path: str) -> str:
+    return _UNSIGNED if path == "signature.signed" else f"The {_LABELS.get(path, path)} is not given."
 
 
 def _unread_code(fields: Mapping[str, FieldValue], path: str, located: Collection[str] | None,
@@ -172,51 +178,57 @@ def assess(
     missing: list[MissingItem] = []
     unread: list[UnreadItem] = []
 
-    def need(path: str, label: str, contact: Contact = "applicant") -> None:
+    agent_named = _present(fields, "agent.name")
+
+    def need(path: str) -> None:
         if _present(fields, path):
             return
         code = _unread_code(fields, path, located, scanned)
         if code is not None:
             unread.append(UnreadItem(path, code))
         else:
-            missing.append(MissingItem(field=path, contact_first=contact, reason=reason_for(fields, path, label)))
+            missing.append(MissingItem(field=path, contact_first=_contact(path, agent_named),
+                                       reason=reason_for(fields, path)))
 
-    for path, label in REQUIRED_PERSONAL:
+    for path, _ in REQUIRED_PERSONAL:
         if path == "plan.id" and _present(fields, "plan.name"):
             continue  # a plan chosen by name is a plan choice
-        need(path, label)
+        need(path)
 
-    if _value(fields, "signature.signed") is not True and located is not None and "signature.signed" not in located:
-        unread.append(UnreadItem("signature.signed", "not_located"))
-    elif _value(fields, "signature.signed") is not True:
-        missing.append(MissingItem(field="signature.signed", contact_first="applicant",
-                                   reason="The application is not signed; the applicant's (or representative's) "
-                                          "signature is needed."))
-    need("signature.date", "signature date")
+    if _value(fields, "signature.signed") is not True:
+        if located is not None and "signature.signed" not in located:
+            unread.append(UnreadItem("signature.signed", "not_located"))
+        else:
+            missing.append(blank_item("signature.signed", agent_named=agent_named))
+    need("signature.date")
 
     rep_signed = _value(fields, "signature.by") == "authorized_representative"
     rep_written = any(_present(fields, path) for path, _ in _REPRESENTATIVE) or _present(
         fields, "authorized_representative.address"
     )
     if rep_signed or rep_written:
-        for path, label in _REPRESENTATIVE:
-            need(path, label)
+        for path, _ in _REPRESENTATIVE:
+            need(path)
 
     if _value(fields, "premium_payment.method") == "eft":
-        for path, label in _EFT:
-            need(path, label)
+        for path, _ in _EFT:
+            need(path)
 
-    agent_named = _present(fields, "agent.name")
     if agent_named or require_agent_npn:
-        need("agent.npn", "agent's National Producer Number (NPN)", "agent" if agent_named else "applicant")
+        need("agent.npn")
     return Completeness(missing, unread)
+
+
+def _contact(path: str, agent_named: bool) -> Contact:
+    """The agent for the NPN when an agent is named (only they know it); the applicant for the rest."""
+    return "agent" if path == "agent.npn" and agent_named else "applicant"
+
+
+def blank_item(path: str, *, agent_named: bool) -> MissingItem:
+    """The missing entry for a required item seen to be left blank (by the parser or by a reviewer)."""
+    return MissingItem(field=path, contact_first=_contact(path, agent_named), reason=_not_given(path))
 
 
 def find_missing(fields: Mapping[str, FieldValue], *, require_agent_npn: bool = False) -> list[MissingItem]:
     """The missing items when every reading is exact and every label was found (the portal's case)."""
     return assess(fields, require_agent_npn=require_agent_npn).missing
-
-
-def label_of(path: str) -> str:
-    """The words a reason uses for a required path ("applicant's birth date")."""
-    return _LABELS.get(path, path.rsplit(".", 1)[-1].replace("_", " "))

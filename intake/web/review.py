@@ -40,18 +40,15 @@ Conflict = RecordChanged  # the record changed since the page was loaded
 
 def confirm_unread_blank(contract: dict[str, Any], paths: list[str]) -> list[str]:
     """Unread required items among ``paths`` that are still empty become ``missing[]`` entries; their paths."""
-    from intake.rules.completeness import label_of
+    from intake.rules.completeness import blank_item
 
-    agent_paths = {"agent.npn"}
+    agent_named = bool(value_at(contract, "agent.name"))
     moved: list[str] = []
     kept = []
     for item in contract.get("unread") or []:
         path = item.get("field")
         if path in paths and value_at(contract, path) in (None, "", False):
-            contact = "agent" if path in agent_paths and value_at(contract, "agent.name") else "applicant"
-            reason = ("The application is not signed; the applicant's (or representative's) signature is needed."
-                      if path == "signature.signed" else f"The {label_of(path)} is not given.")
-            contract.setdefault("missing", []).append({"field": path, "contact_first": contact, "reason": reason})
+            contract.setdefault("missing", []).append(blank_item(path, agent_named=agent_named).model_dump())
             moved.append(path)
         else:
             kept.append(item)

@@ -112,10 +112,15 @@ def test_confirming_a_field_removes_it_from_review(client_for, context):
     assert _events(context, record, "fields_confirmed")[0].details["paths"] == ["applicant.birth_date"]
 
 
+def _phone_unread(context):
+    """A submitted application whose phone the machine could not read (``unread``, in review)."""
+    return seed_application(context.records, applicant__phone=None, status="submitted",
+                            review=["applicant.phone"], unread=[{"field": "applicant.phone", "code": "ink_unread"}])
+
+
 def test_an_unread_item_confirmed_empty_becomes_missing_and_puts_the_application_on_hold(client_for, context):
     """The machine could not read the phone (``unread``); a reviewer confirms the page has none: it is missing."""
-    record = seed_application(context.records, applicant__phone=None, status="submitted",
-                              review=["applicant.phone"], unread=[{"field": "applicant.phone", "code": "ink_unread"}])
+    record = _phone_unread(context)
     client, csrf = client_for("reviewer")
     client.post(f"/applications/{record.id}/fields", data={
         "path": "applicant.phone", "value": "", "action": "confirm", "csrf_token": csrf})
@@ -130,8 +135,7 @@ def test_an_unread_item_confirmed_empty_becomes_missing_and_puts_the_application
 
 def test_an_unread_item_typed_in_leaves_unread_and_the_status_stands(client_for, context):
     """The reviewer reads the phone from the page and types it: nothing is missing, the status stays."""
-    record = seed_application(context.records, applicant__phone=None, status="submitted",
-                              review=["applicant.phone"], unread=[{"field": "applicant.phone", "code": "ink_unread"}])
+    record = _phone_unread(context)
     client, csrf = client_for("reviewer")
     client.post(f"/applications/{record.id}/fields", data={
         "path": "applicant.phone", "value": "715-555-0142", "action": "save", "csrf_token": csrf})

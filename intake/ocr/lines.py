@@ -95,20 +95,26 @@ def _dashed_rules(ink: np.ndarray, dpi: int, max_thickness: int) -> np.ndarray:
     pieces.sort(key=lambda k: (stats[k, cv2.CC_STAT_LEFT]))
     keep = np.zeros(count, dtype=bool)
     used: set[int] = set()
-    for first in pieces:
+    for start, first in enumerate(pieces):
         if first in used:
             continue
         chain = [first]
-        for k in pieces:
-            if k in used or k in chain:
+        end = stats[first, cv2.CC_STAT_LEFT] + stats[first, cv2.CC_STAT_WIDTH]
+        # pieces are in left order: one starting past the chain's end plus a gap ends the search
+        # (a grainy blank scan has thousands of flat specks; looking at all of them per chain was quadratic)
+        for k in pieces[start + 1 :]:
+            if stats[k, cv2.CC_STAT_LEFT] - end > max_gap:
+                break
+            if k in used:
                 continue
             last = chain[-1]
-            gap = stats[k, cv2.CC_STAT_LEFT] - (stats[last, cv2.CC_STAT_LEFT] + stats[last, cv2.CC_STAT_WIDTH])
+            gap = stats[k, cv2.CC_STAT_LEFT] - end
             centre_last = stats[last, cv2.CC_STAT_TOP] + stats[last, cv2.CC_STAT_HEIGHT] / 2
             centre = stats[k, cv2.CC_STAT_TOP] + stats[k, cv2.CC_STAT_HEIGHT] / 2
-            if -2 <= gap <= max_gap and abs(centre - centre_last) <= max_thickness / 2:
+            if -2 <= gap and abs(centre - centre_last) <= max_thickness / 2:
                 chain.append(k)
-        span = stats[chain[-1], cv2.CC_STAT_LEFT] + stats[chain[-1], cv2.CC_STAT_WIDTH] - stats[chain[0], cv2.CC_STAT_LEFT]
+                end = stats[k, cv2.CC_STAT_LEFT] + stats[k, cv2.CC_STAT_WIDTH]
+        span = end - stats[first, cv2.CC_STAT_LEFT]
         dashes = sum(1 for k in chain if stats[k, cv2.CC_STAT_WIDTH] >= min_dash)
         if dashes >= 2 and span >= min_total:
             keep[chain] = True

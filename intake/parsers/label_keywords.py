@@ -296,6 +296,9 @@ def keyword_labels(layout: PageLayout, labels: list[LabelHit], taken: set[int]) 
     return hits
 
 
+_PARTS_OF_A_NAME = frozenset({"first_name", "last_name", "middle_initial"})
+
+
 def prefer_key_words(layout: PageLayout, labels: list[LabelHit], blocked: set[int]) -> list[LabelHit]:
     """Where one phrase label matched only part of a label-like run and the run's key words name
     another kind, the key words win: "Start my coverage on:" is not the "State" label that "Start"
@@ -315,8 +318,8 @@ def prefer_key_words(layout: PageLayout, labels: list[LabelHit], blocked: set[in
             continue
         keys = _key_words_of(run.tokens)
         kind = _kind_of(keys, KEYWORD_LABELS)
-        if kind is None or kind == label.kind:
-            continue
+        if kind is None or kind == label.kind or (kind == "name" and label.kind in _PARTS_OF_A_NAME):
+            continue  # a bare "name" never wins over its part: "Beneficiary tast name" is "last name" misread
         run = _as_label(layout, run, keys)
         if run is not None:
             out[out.index(label)] = _hit(layout, run, kind, 80.0)

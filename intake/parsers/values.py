@@ -293,16 +293,22 @@ def value_above(layout: PageLayout, hit: LabelHit, labels: list[LabelHit], stop:
     """
     em = layout.em
     anchor = _on_its_line(layout, hit)
+    # the line may be drawn (or scanned) in pieces, and the writing on it may have taken the piece over
+    # the caption's start: any piece just above the caption that reaches into its column counts
+    # (OCR may stretch the caption's box up over its line: a line through its top still counts)
+    reach = min(_limit_x(layout, hit, labels, layout.rows[layout.row_of[hit.indices[-1]]]), hit.box.left + 12 * em)
     line = [r for r in layout.rules if r.width >= 3 * r.height and r.width >= 2 * em
-            and 0 <= anchor.top - r.center[1] <= 0.9 * em
-            and r.left <= hit.box.left + em and r.right >= hit.box.left + em]
+            and -0.4 * em <= anchor.top - r.center[1] <= 0.9 * em
+            and r.left < reach and r.right >= hit.box.left + em]
     if not line and layout.rules:
         return None
     # a text layer carries no drawing: its caption's line is where the caption's top is
-    rule = max(line, key=lambda r: r.center[1]) if line else Box(
-        left=0, top=max(0, int(anchor.top - 0.3 * em)), width=layout.text.width, height=1)
+    rule = Box(left=0, top=max(0, int(anchor.top - 0.3 * em)), width=layout.text.width, height=1)
+    if line:
+        rule = Box(left=min(r.left for r in line), top=int(max(r.center[1] for r in line)), width=1, height=1)
+        rule = Box(left=rule.left, top=rule.top, width=max(r.right for r in line) - rule.left, height=1)
     row_index = layout.row_of[hit.indices[-1]]
-    left = max(rule.left, hit.box.left) - 1.0 * em
+    left = hit.box.left - 1.0 * em
     right = min(rule.right, _limit_x(layout, hit, labels, layout.rows[row_index])) - 0.3 * em
     for k, row in enumerate(layout.rows):
         if k == row_index or not (-0.3 * em <= rule.center[1] - row.bottom <= 1.2 * em):

@@ -150,6 +150,27 @@ def test_captions_printed_under_their_lines_take_the_values_written_on_the_lines
     assert values["applicant.permanent_address.zip"] == "54548"
 
 
+def test_captions_under_lines_drawn_in_pieces_take_the_values_on_them(settings: Settings) -> None:
+    """A fax breaks thin lines into pieces, and the piece under the writing may be lost with it: a
+    caption still takes the writing on the pieces of line just above it (one piece reaching into its
+    column is enough, even one that OCR's stretched caption box reaches over)."""
+    items = [
+        (100, 100, "7. Where do you live? Please give your street address."),
+        (100, 160, "5843 STEWART AVE"),
+        (100, 205, "Street address"),
+        (100, 265, "MINOCQUA"), (800, 265, "WI"), (1100, 265, "54548"),
+        (100, 310, "City"), (800, 310, "State"), (1100, 310, "ZIP code"),
+        (100, 420, "8. Do you get your mail somewhere else?"),
+    ]
+    # no piece under "MINOCQUA"'s start or under "5843"; the pieces start past the captions' words
+    rules = [(420, 700, 195), (760, 1200, 195), (330, 700, 300), (860, 1000, 300), (1160, 1400, 300)]
+    values = {path: f.value for path, f in extract_fields([_ruled(form_page(items, rules=rules), rules)], settings).fields.items()}
+    assert values["applicant.permanent_address.street"] == "5843 STEWART AVE"
+    assert values["applicant.permanent_address.city"] == "MINOCQUA"
+    assert values["applicant.permanent_address.state"] == "WI"
+    assert values["applicant.permanent_address.zip"] == "54548"
+
+
 def test_a_blank_field_under_another_fields_line_takes_nothing_from_it(settings: Settings) -> None:
     """Labels above their lines: "Street address" left blank sits under the last name's line, and the
     last name there is the "Last name" label's value, never the street."""

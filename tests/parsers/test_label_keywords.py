@@ -195,3 +195,12 @@ def test_printed_wording_names_the_representative_and_stops_before_the_writing(s
     inline = [(100, 100, "Name of representative. EUGENE BECKER")]
     fields = extract_fields([form_page(inline)], settings).fields
     assert fields["authorized_representative.name"].value == "EUGENE BECKER"
+
+
+def test_a_misread_part_of_a_name_stays_that_part_not_a_bare_name(settings) -> None:
+    """"1 Beneficiary tast name" ("last" misread): its key words say only "name", but the phrase
+    matched "last name" in it; the bare name never wins over the part it is a misreading of."""
+    items = [(100, 100, "1 Beneficlary tast name"), (100, 150, "SORENSON"), (900, 100, "2 First"), (900, 150, "DENNIS")]
+    fields = extract_fields([form_page(items)], settings).fields
+    assert fields["applicant.last_name"].value == "SORENSON"
+    assert fields["applicant.first_name"].value == "DENNIS"

@@ -21,7 +21,10 @@ from intake.parsers.checkboxes import CHECKED_AT, Checkbox
 from intake.parsers.labels import clean_token
 from intake.parsers.layout import PageLayout, is_filler
 
-__all__ = ["Option", "read_options", "Choice", "decide", "sex_of", "method_of", "account_type_of", "yes_no_of", "PLAN_ID"]
+__all__ = [
+    "Option", "read_options", "Choice", "decide", "ticked_unread_of_pair", "sex_of", "method_of", "account_type_of",
+    "yes_no_of", "PLAN_ID",
+]
 
 PLAN_ID = re.compile(r"\b([HRS])\s?(\d{4})\s?[-–]\s?(\d{3})\b")
 
@@ -140,6 +143,30 @@ def decide(options: list[Option], meaning: Callable[[str], object | None]) -> Ch
     confidence = min(0.99, 0.85 + 0.14 * margin) * max(0.6, min(1.0, best.conf + 0.1))
     doubtful = bool([o for o in unsure if o is not best]) or best.checkbox.unsure
     return Choice(value, round(confidence, 3), doubtful, "checkbox_unsure" if doubtful else None, best)
+
+
+def ticked_unread_of_pair(options: list[Option], meaning: Callable[[str], object | None],
+                          pair: tuple[object, object]) -> Choice | None:
+    """The other answer of a two-answer question whose ticked box's words went unread.
+
+    A mark or a stamp over the words beside a box can leave them unread ("" or "oF"): when one
+    answer of the pair was read, unticked, and the one other box on its row is ticked with words
+    that say nothing, that box is the other answer, for a person to confirm.
+    """
+    known = [(o, v) for o in options if (v := meaning(o.text)) is not None]
+    if len(known) != 1 or known[0][0].checkbox.checked or known[0][1] not in pair:
+        return None
+    read, value = known[0]
+    size = max(read.box.height, 1)
+    others = [
+        o for o in options
+        if o is not read and o.page == read.page and meaning(o.text) is None
+        and abs(o.box.center[1] - read.box.center[1]) < 0.5 * size and abs(o.box.left - read.box.left) < 12 * size
+    ]
+    if len(others) != 1 or not others[0].checkbox.checked:
+        return None
+    other = pair[1] if value == pair[0] else pair[0]
+    return Choice(other, 0.5, True, "option_text_unread", others[0])
 
 
 def _tokens(text: str) -> list[str]:

@@ -35,6 +35,7 @@ from intake.parsers.choices import (
     method_of,
     read_options,
     sex_of,
+    ticked_unread_of_pair,
     yes_no_of,
 )
 from intake.parsers.field_map import NORMALIZERS, TEXT_PATHS, path_for
@@ -369,7 +370,7 @@ def _read_choices(pages: list[_Page], headings: list[Heading], by_kind, found: _
         # outside someone else's section, are the applicant's.
         near = [o for o in options if _says_only_sex(o.text)
                 and _section_of_option(o, headings, em_of[o.page]) not in ("representative", "office", "emergency")]
-    choice = decide(near, sex_of)
+    choice = decide(near, sex_of) or ticked_unread_of_pair(near, sex_of, ("M", "F"))
     if sex_labels or any(sex_of(o.text) for o in near):
         found.located.add("applicant.sex")
     if choice is None and not near:
@@ -424,7 +425,8 @@ def _read_choices(pages: list[_Page], headings: list[Heading], by_kind, found: _
         yes_no = yes_no_of(text)
         return yes_no
 
-    _choice_field(found, "dental_rider", decide(dental_opts, dental_meaning))
+    _choice_field(found, "dental_rider",
+                  decide(dental_opts, dental_meaning) or ticked_unread_of_pair(dental_opts, dental_meaning, (True, False)))
 
 
 def _says_only_sex(text: str) -> bool:

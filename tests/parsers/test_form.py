@@ -124,6 +124,19 @@ def test_male_female_boxes_under_a_question_without_a_sex_label(settings: Settin
     assert extract_fields([form_page(items, boxes=boxes)], settings).fields["applicant.sex"].value == sex
 
 
+@pytest.mark.parametrize("unread", ["", "oF"])
+def test_the_ticked_box_of_a_pair_whose_words_went_unread_is_the_other_answer_for_review(
+    settings: Settings, unread: str
+) -> None:
+    """"Sex [ ] M [x] F" with the "F" lost under the mark or a stamp (nothing read, or "oF"): the ticked box
+    is the pair's other answer, put up for review; an unticked unread box answers nothing."""
+    items = [(100, 100, "Sex:"), (360, 100, "M")] + ([(560, 100, unread)] if unread else [])
+    fields = extract_fields([form_page(items, boxes=[(300, 95, None), (500, 95, "x")])], settings).fields
+    assert fields["applicant.sex"].value == "F" and fields["applicant.sex"].needs_review
+    fields = extract_fields([form_page(items, boxes=[(300, 95, None), (500, 95, None)])], settings).fields
+    assert fields.get("applicant.sex") is None or fields["applicant.sex"].value is None
+
+
 def test_male_female_boxes_in_the_representative_section_are_not_the_applicant(settings: Settings) -> None:
     items = [(100, 40, "AUTHORIZED REPRESENTATIVE"), (100, 100, "Are you male or female?"), (160, 165, "Male"),
              (160, 225, "Female")]

@@ -11,6 +11,8 @@ import string
 from dataclasses import dataclass
 from datetime import date
 
+from intake.parsers.normalize import is_npi
+
 __all__ = [
     "Place",
     "PLACES",
@@ -119,8 +121,13 @@ def draw_routing_number(rng: random.Random) -> str:
 
 
 def draw_npn(rng: random.Random) -> str:
+    """An NPN of 6-10 digits; never one that is also a valid NPI (a 10-digit number passing the NPI's
+    Luhn check is an NPI by the domain rules, so the truth could not call it an NPN)."""
     length = rng.randint(6, 10)
-    return str(rng.randint(1, 9)) + "".join(rng.choice(_DIGITS) for _ in range(length - 1))
+    npn = str(rng.randint(1, 9)) + "".join(rng.choice(_DIGITS) for _ in range(length - 1))
+    if is_npi(npn):
+        npn = npn[:-1] + str((int(npn[-1]) + 1) % 10)  # no extra draw: every other value stays as it was
+    return npn
 
 
 def draw_phone(rng: random.Random) -> str:

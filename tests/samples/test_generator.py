@@ -12,6 +12,7 @@ import pytest
 
 from intake.application import contract_schema
 from samples.generate import generate
+from intake.parsers.normalize import is_npi
 from samples.people import aba_checksum_ok, draw_mbi, draw_npn, draw_routing_number
 from samples.truth import earliest_allowed, effective_date_check, required_missing
 
@@ -51,12 +52,16 @@ def test_generated_truth_is_consistent_for_a_missing_item(tmp_path: Path) -> Non
 
 
 def test_made_up_identifiers_are_valid() -> None:
-    """MBIs match the CMS position rule, routing numbers pass the ABA checksum, NPNs have 6-10 digits."""
+    """MBIs match the CMS position rule, routing numbers pass the ABA checksum, NPNs have 6-10 digits and
+    are never also a valid NPI (which the domain rules would refuse as an NPN)."""
     rng = random.Random(3)
-    for _ in range(300):
+    npns = []
+    for _ in range(3000):
         assert MBI.match(draw_mbi(rng))
         assert aba_checksum_ok(draw_routing_number(rng))
-        assert re.fullmatch(r"[1-9]\d{5,9}", draw_npn(rng))
+        npns.append(draw_npn(rng))
+        assert re.fullmatch(r"[1-9]\d{5,9}", npns[-1])
+    assert not any(is_npi(n) for n in npns)
     assert not aba_checksum_ok("075911989")
     assert aba_checksum_ok("075911988")
 

@@ -1,7 +1,8 @@
 """Multiple-choice fields: which ticked box means what.
 
-Each checkbox is read with its option text (the words just right of it, or
-left of it when nothing is to the right). A choice field looks at the boxes
+Each checkbox is read with its option text: the words on the side the page
+prints them (right of the box on most forms, left of it on forms that say "put
+an X in the box after your answer"), else the words on the other side. A choice field looks at the boxes
 whose option text names one of its options, optionally only near a question
 (the "Sex" label, a line mentioning "dental"). One ticked option gives the
 value; two ticked options, or a box with too little ink to be sure, put the
@@ -54,45 +55,107 @@ def _same_row(layout: PageLayout, box: Box, i: int) -> bool:
 
 
 def read_options(layout: PageLayout, boxes: list[Checkbox], box_words: set[int]) -> list[Option]:
-    """Each checkbox with its option words: to the right up to the next box or a wide gap, else to the left."""
+    """Each checkbox with its option words: on the side the page prints them, else on the other side.
+
+    Most forms print a box before its words ("[x] Male  [ ] Female"); some after them
+    ("M [ ]  F [x]", "Put an X in the box after your answer", a plan chart whose boxes stand at the
+    column's right edge). The page's side is the one most of its boxes have their nearest words on.
+    """
     words = layout.text.words
+    rows = {id(cb): sorted((i for i in range(len(words)) if i not in box_words and _same_row(layout, cb.box, i)),
+                           key=lambda i: words[i].box.left) for cb in boxes}
+    before = _words_before_boxes(layout, boxes, rows)
     options: list[Option] = []
     for cb in boxes:
-        row = [i for i in range(len(words)) if i not in box_words and _same_row(layout, cb.box, i)]
-        row.sort(key=lambda i: words[i].box.left)
-        next_box = min((o.box.left for o in boxes if o is not cb and o.box.left > cb.box.right
-                        and abs(o.box.center[1] - cb.box.center[1]) < layout.em), default=float(layout.text.width))
-        picked: list[int] = []
-        edge = cb.box.right
-        for i in row:
-            box = words[i].box
-            if box.left < cb.box.right - 0.3 * layout.em or box.left >= next_box:
-                continue
-            if box.left - edge > (2.0 if picked else 2.5) * layout.em:
-                break
-            if is_filler(words[i].text):
-                continue
-            picked.append(i)
-            edge = box.right
-        if not picked:
-            prev_box = max((o.box.right for o in boxes if o is not cb and o.box.right < cb.box.left
-                            and abs(o.box.center[1] - cb.box.center[1]) < layout.em), default=0.0)
-            left = [i for i in row if words[i].box.right <= cb.box.left + 0.3 * layout.em and words[i].box.left > prev_box]
-            run: list[int] = []
-            edge = cb.box.left
-            for i in reversed(left):
-                if edge - words[i].box.right > 2.0 * layout.em:
-                    break
-                run.insert(0, i)
-                edge = words[i].box.left
-            picked = run
+        row = rows[id(cb)]
+        sides = (_words_left, _words_right) if before else (_words_right, _words_left)
+        picked = sides[0](layout, boxes, cb, row, wide=before) or sides[1](layout, boxes, cb, row, wide=False)
         if not picked:
             # A box alone in its column ("Mark | Plan name | Contract-PBP"): the row's first words right of it.
-            picked = _first_words_right(layout, row, cb, next_box)
+            picked = _first_words_right(layout, row, cb, _next_box(layout, boxes, cb))
         text = " ".join(words[i].text for i in picked)
         conf = min((words[i].conf for i in picked), default=0.0)
         options.append(Option(checkbox=cb, indices=tuple(picked), text=text, conf=conf))
     return options
+
+
+def _next_box(layout: PageLayout, boxes: list[Checkbox], cb: Checkbox) -> float:
+    return min((o.box.left for o in boxes if o is not cb and o.box.left > cb.box.right
+                and abs(o.box.center[1] - cb.box.center[1]) < layout.em), default=float(layout.text.width))
+
+
+def _previous_box(layout: PageLayout, boxes: list[Checkbox], cb: Checkbox) -> float:
+    return max((o.box.right for o in boxes if o is not cb and o.box.right < cb.box.left
+                and abs(o.box.center[1] - cb.box.center[1]) < layout.em), default=0.0)
+
+
+def _rule_between(layout: PageLayout, cb: Checkbox, x0: float, x1: float) -> float | None:
+    """The x of a drawn vertical rule crossing the box's row between ``x0`` and ``x1`` (a column's edge)."""
+    cy = cb.box.center[1]
+    xs = [r.center[0] for r in layout.rules if r.height >= 3 * r.width and r.top <= cy <= r.bottom
+          and min(x0, x1) < r.center[0] < max(x0, x1)]
+    return (min(xs) if x1 > x0 else max(xs)) if xs else None
+
+
+def _ends_a_question(text: str) -> bool:
+    return text.rstrip().endswith((":", "?"))
+
+
+def _words_right(layout: PageLayout, boxes: list[Checkbox], cb: Checkbox, row: list[int], *, wide: bool) -> list[int]:
+    """Words right of the box up to the next box, a column's edge or a wide gap."""
+    words = layout.text.words
+    limit = min(_next_box(layout, boxes, cb), _rule_between(layout, cb, cb.box.right, layout.text.width) or 1e9)
+    picked: list[int] = []
+    edge = cb.box.right
+    for i in row:
+        box = words[i].box
+        if box.left < cb.box.right - 0.3 * layout.em or box.left >= limit:
+            continue
+        if box.left - edge > (2.0 if picked else 2.5) * layout.em:
+            break
+        if is_filler(words[i].text):
+            continue
+        picked.append(i)
+        edge = box.right
+    return picked
+
+
+def _words_left(layout: PageLayout, boxes: list[Checkbox], cb: Checkbox, row: list[int], *, wide: bool) -> list[int]:
+    """Words left of the box back to the previous box, a column's edge, a label or question ("Sex:",
+    "coverage?") or a wide gap; ``wide``: the first word may stand far off (a box at the column's edge)."""
+    words = layout.text.words
+    limit = max(_previous_box(layout, boxes, cb), _rule_between(layout, cb, cb.box.left, 0) or 0.0)
+    left = [i for i in row if words[i].box.right <= cb.box.left + 0.3 * layout.em and words[i].box.left > limit]
+    run: list[int] = []
+    edge = cb.box.left
+    for i in reversed(left):
+        if edge - words[i].box.right > (2.0 if run or not wide else 14.0) * layout.em:
+            break
+        if _ends_a_question(words[i].text):
+            break
+        if is_filler(words[i].text) and not run:
+            continue
+        run.insert(0, i)
+        edge = words[i].box.left
+    return run
+
+
+def _words_before_boxes(layout: PageLayout, boxes: list[Checkbox], rows: dict[int, list[int]]) -> bool:
+    """Whether the page prints option words before their boxes: most boxes have their nearest words on
+    the left, and no word just right of them."""
+    words = layout.text.words
+    votes = {"before": 0, "after": 0}
+    for cb in boxes:
+        row = rows[id(cb)]
+        right = [words[i].box.left - cb.box.right for i in row if words[i].box.left >= cb.box.right - 0.3 * layout.em
+                 and not is_filler(words[i].text)]
+        left = [cb.box.left - words[i].box.right for i in row if words[i].box.right <= cb.box.left + 0.3 * layout.em
+                and not is_filler(words[i].text)]
+        gap_right, gap_left = min(right, default=1e9), min(left, default=1e9)
+        if min(gap_right, gap_left) > 2.5 * layout.em:
+            continue
+        votes["before" if gap_left < gap_right else "after"] += 1
+    return votes["before"] >= 3 and votes["before"] > 2 * votes["after"]
 
 
 def _first_words_right(layout: PageLayout, row: list[int], cb: Checkbox, next_box: float) -> list[int]:

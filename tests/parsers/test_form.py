@@ -137,6 +137,24 @@ def test_the_ticked_box_of_a_pair_whose_words_went_unread_is_the_other_answer_fo
     assert fields.get("applicant.sex") is None or fields["applicant.sex"].value is None
 
 
+def test_a_form_that_prints_its_boxes_after_their_words(settings: Settings) -> None:
+    """"Put an X in the box after your answer": "M [ ] F [x]", "Yes [x] No [ ]", and a plan list whose
+    boxes stand at the column's right edge. Each box's words are the ones before it, so the ticked
+    F is F (not the M before it), Yes is yes, and the plan is the one on the ticked box's row."""
+    items = [
+        (100, 100, "Gender:"), (300, 100, "M"), (460, 100, "F"),
+        (100, 200, "Add optional dental coverage?"), (800, 200, "Yes"), (1000, 200, "No"),
+        (100, 300, "Aspirus Advantage Essential (HMO-POS)"), (100, 400, "Aspirus Advantage Plus (HMO-POS)"),
+        (100, 500, "Aspirus Medicare Choice (PPO)"),
+    ]
+    boxes = [(360, 95, None), (510, 95, "x"), (900, 195, "x"), (1080, 195, None),
+             (1000, 295, None), (1000, 395, "x"), (1000, 495, None)]
+    fields = extract_fields([form_page(items, boxes=boxes)], settings).fields
+    assert fields["applicant.sex"].value == "F"
+    assert fields["dental_rider"].value is True
+    assert fields["plan.id"].value == "H5652-002"
+
+
 def test_male_female_boxes_in_the_representative_section_are_not_the_applicant(settings: Settings) -> None:
     items = [(100, 40, "AUTHORIZED REPRESENTATIVE"), (100, 100, "Are you male or female?"), (160, 165, "Male"),
              (160, 225, "Female")]

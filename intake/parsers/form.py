@@ -40,7 +40,14 @@ from intake.parsers.choices import (
 )
 from intake.parsers.field_map import NORMALIZERS, TEXT_PATHS, path_for
 from intake.parsers.label_keywords import keyword_headings, keyword_labels, prefer_key_words
-from intake.parsers.labels import LabelHit, clean_token, find_headings, find_labels, values_mistaken_for_labels
+from intake.parsers.labels import (
+    LabelHit,
+    clean_token,
+    find_headings,
+    find_labels,
+    join_wrapped_labels,
+    values_mistaken_for_labels,
+)
 from intake.parsers.layout import PageLayout, split_glued_labels
 from intake.parsers.sections import Heading, section_of
 from intake.parsers.signature import signature_ink
@@ -109,6 +116,7 @@ def _read_page(page: RecognizedPage) -> _Page:
     heading_words.update(i for h in more for i in h.indices)
     # ... and then "St: MI" is Michigan, not a middle-initial label, whichever table found "St:"
     labels = values_mistaken_for_labels(layout, labels + keyword_labels(layout, labels, taken | heading_words))
+    labels = join_wrapped_labels(layout, labels)
     stop = box_words | option_words | heading_words | {i for h in labels for i in h.indices}
     return _Page(layout=layout, image=page.image, labels=labels, checkboxes=checkboxes, options=options, stop=stop,
                  headings=headings)

@@ -28,6 +28,7 @@ __all__ = [
     "clean_token",
     "values_mistaken_for_labels",
     "LABEL_VOCABULARY",
+    "join_wrapped_labels",
 ]
 
 #: label kind -> the ways forms word it (lower case, punctuation-free).
@@ -555,3 +556,57 @@ def find_headings(layout: PageLayout) -> list[LabelHit]:
 #: A heading may be followed on its line by a few words ("... (complete only if ...)"); a line that runs on
 #: for more is a sentence that happens to start with a heading's words ("Legal representative signs, ...").
 _HEADING_TAIL = 8
+
+
+def _label_word(text: str) -> bool:
+    """Printed label wording, not writing: no digits and no capitals run (both allowed in a bracketed hint)."""
+    bare = text.strip("():;,.*")
+    if text.startswith("(") or text.rstrip(":;,.*").endswith(")") or "/" in text:
+        return True
+    return not any(ch.isdigit() for ch in bare) and not (len(bare) > 2 and bare.isupper())
+
+
+def join_wrapped_labels(layout: PageLayout, hits: list[LabelHit]) -> list[LabelHit]:
+    """A label printed on two lines ("Birthdate / (mm/dd/yyyy):", "Relationship to / applicant:", a
+    right-aligned label column) ends on the second line, at its colon: the value follows it there.
+
+    A label without a colon is joined to the words starting the line just under it, in its column,
+    when they are label wording (lower case, hints) ending in a colon within four words; words left
+    after the label on its own line must be label wording too. The joined label's box is its last
+    line, where its value is written.
+    """
+    words = layout.text.words
+    owner = {i: h for h in hits for i in h.indices}
+    out = list(hits)
+    em = layout.em
+    for hit in hits:
+        if hit.colon or hit not in out:
+            continue
+        row_index = layout.row_of[hit.indices[-1]]
+        chunk = next((c for c in layout.chunks(layout.rows[row_index]) if hit.indices[-1] in c), [])
+        rest = chunk[chunk.index(hit.indices[-1]) + 1 :] if chunk else []
+        if any(i in owner or not _label_word(words[i].text) for i in rest) or len(rest) > 3:
+            continue
+        right = max([hit.box.right] + [words[i].box.right for i in rest])
+        below = next((r for r in layout.rows[row_index + 1 :] if -0.3 * em <= r.top - hit.box.bottom <= 1.2 * em), None)
+        if below is None:
+            continue
+        for nxt in layout.chunks(below):
+            if not hit.box.left - 4 * em <= words[nxt[0]].box.left <= right + em:
+                continue
+            ends = [k for k, i in enumerate(nxt[:4]) if words[i].text.rstrip().endswith((":", ";"))]
+            if not ends:
+                break
+            cont = nxt[: ends[0] + 1]
+            others = {owner[i] for i in cont if i in owner}
+            if not all(_label_word(words[i].text) for i in cont) or any(o.kind != hit.kind for o in others):
+                break
+            out = [h for h in out if h not in others]
+            joined = tuple(hit.indices) + tuple(rest) + tuple(cont)
+            out[out.index(hit)] = LabelHit(
+                kind=hit.kind, page=hit.page, indices=joined, box=layout.union_box(list(cont)), score=hit.score,
+                at_chunk_start=hit.at_chunk_start, colon=True, chunk_len=hit.chunk_len, chunk_left=hit.chunk_left,
+                matched=hit.matched,
+            )
+            break
+    return out

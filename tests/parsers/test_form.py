@@ -155,6 +155,23 @@ def test_a_form_that_prints_its_boxes_after_their_words(settings: Settings) -> N
     assert fields["plan.id"].value == "H5652-002"
 
 
+def test_labels_printed_on_two_lines_end_at_their_colon_on_the_second(settings: Settings) -> None:
+    """A right-aligned label column wraps long labels: "Birthdate / (mm/dd/yyyy):", "Relationship to /
+    applicant:", "Name(s) on / account:". The value follows the colon on the second line; the words
+    left on the first line ("to", "on") are label, never a value."""
+    items = [
+        (150, 100, "Birthdate"), (100, 135, "(mm/dd/yyyy): 02/23/1957"),
+        (100, 300, "Name(s) on"), (140, 335, "account:"),
+        (100, 500, "Authorized representative name:"), (700, 500, "JANE DOE"),
+        (100, 600, "Relationship to"), (140, 635, "applicant:"), (420, 635, "DAUGHTER"),
+    ]
+    fields = extract_fields([form_page(items)], settings).fields
+    assert fields["applicant.birth_date"].value == "1957-02-23"
+    assert fields["authorized_representative.relationship"].value == "DAUGHTER"
+    holder = fields.get("premium_payment.account_holder")
+    assert holder is None or holder.value is None
+
+
 def test_male_female_boxes_in_the_representative_section_are_not_the_applicant(settings: Settings) -> None:
     items = [(100, 40, "AUTHORIZED REPRESENTATIVE"), (100, 100, "Are you male or female?"), (160, 165, "Male"),
              (160, 225, "Female")]

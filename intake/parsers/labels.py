@@ -588,7 +588,7 @@ def join_wrapped_labels(layout: PageLayout, hits: list[LabelHit]) -> list[LabelH
         if any(i in owner or not _label_word(words[i].text) for i in rest) or len(rest) > 3:
             continue
         right = max([hit.box.right] + [words[i].box.right for i in rest])
-        below = next((r for r in layout.rows[row_index + 1 :] if -0.3 * em <= r.top - hit.box.bottom <= 1.2 * em), None)
+        below = next((r for r in layout.rows[row_index + 1 :] if -0.6 * em <= r.top - hit.box.bottom <= 1.2 * em), None)
         if below is None:
             continue
         for nxt in layout.chunks(below):
@@ -599,7 +599,8 @@ def join_wrapped_labels(layout: PageLayout, hits: list[LabelHit]) -> list[LabelH
                 break
             cont = nxt[: ends[0] + 1]
             others = {owner[i] for i in cont if i in owner}
-            if not all(_label_word(words[i].text) for i in cont) or any(o.kind != hit.kind for o in others):
+            hints = in_brackets(words, cont)  # "(no P.O. Box):"
+            if not all(i in hints or _label_word(words[i].text) for i in cont) or any(o.kind != hit.kind for o in others):
                 break
             out = [h for h in out if h not in others]
             joined = tuple(hit.indices) + tuple(rest) + tuple(cont)

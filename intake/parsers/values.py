@@ -157,8 +157,14 @@ def _run_after(layout: PageLayout, row: Row, picked: list[int]) -> list[int]:
 
 
 def _question(layout: PageLayout, picked: list[int]) -> bool:
-    """Words ending in a question mark are the next question ("Add optional dental?"), never a value."""
-    return any(layout.word(i).text.rstrip().endswith("?") for i in picked)
+    """Words ending in a question mark are the next question ("Add optional dental?"), never a value;
+    nor is printed wording ending in a colon ("Agency:", "Date received:"), a label of no known kind."""
+    words = [layout.word(i).text.strip() for i in picked]
+    if any(w.endswith("?") for w in words):
+        return True
+    return bool(words) and words[-1].endswith(":") and len(words) <= 4 and all(
+        not any(ch.isdigit() for ch in w) and not w.strip(":.,").isupper() for w in words
+    )
 
 
 def _label_tail(layout: PageLayout, hit: LabelHit, after: list[int], k: int) -> list[int]:

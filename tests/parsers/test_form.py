@@ -172,6 +172,16 @@ def test_labels_printed_on_two_lines_end_at_their_colon_on_the_second(settings: 
     assert holder is None or holder.value is None
 
 
+def test_printed_wording_ending_in_a_colon_is_the_next_label_not_a_value(settings: Settings) -> None:
+    """"Broker name:" left blank with "Agency:" printed under it: a label of no known kind is not the
+    broker's name (nor is "Date received:")."""
+    items = [(100, 100, "FOR BROKER/AGENT USE"), (100, 160, "Broker name:"), (100, 220, "Agency:"),
+             (100, 280, "Date received:")]
+    fields = extract_fields([form_page(items)], settings).fields
+    agent = fields.get("agent.name")
+    assert agent is None or agent.value is None
+
+
 def test_male_female_boxes_in_the_representative_section_are_not_the_applicant(settings: Settings) -> None:
     items = [(100, 40, "AUTHORIZED REPRESENTATIVE"), (100, 100, "Are you male or female?"), (160, 165, "Male"),
              (160, 225, "Female")]

@@ -129,7 +129,7 @@ def _words_left(layout: PageLayout, boxes: list[Checkbox], cb: Checkbox, row: li
     run: list[int] = []
     edge = cb.box.left
     for i in reversed(left):
-        if edge - words[i].box.right > (2.0 if run or not wide else 14.0) * layout.em:
+        if edge - words[i].box.right > (2.0 if run or not wide else 24.0) * layout.em:
             break
         if _ends_a_question(words[i].text):
             break

@@ -156,12 +156,17 @@ def _run_after(layout: PageLayout, row: Row, picked: list[int]) -> list[int]:
     return run
 
 
+_FUNCTION_WORDS = frozenset({"to", "on", "of", "the", "and", "or", "for", "if", "in", "by", "at", "a", "an", "your", "you"})
+
+
 def _question(layout: PageLayout, picked: list[int]) -> bool:
     """Words ending in a question mark are the next question ("Add optional dental?"), never a value;
     nor is printed wording ending in a colon ("Agency:", "Date received:"), a label of no known kind."""
     words = [layout.word(i).text.strip() for i in picked]
     if any(w.endswith("?") for w in words):
         return True
+    if words and all(w.strip(".,:;") in _FUNCTION_WORDS for w in words):
+        return True  # "to" left of a label wrapped onto two lines ("Relationship to / applicant:")
     return bool(words) and words[-1].endswith(":") and len(words) <= 4 and all(
         not any(ch.isdigit() for ch in w) and not w.strip(":.,").isupper() for w in words
     )

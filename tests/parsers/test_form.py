@@ -182,6 +182,16 @@ def test_printed_wording_ending_in_a_colon_is_the_next_label_not_a_value(setting
     assert agent is None or agent.value is None
 
 
+def test_a_function_word_left_of_a_wrapped_label_is_no_value(settings: Settings) -> None:
+    """When OCR splits "Relationship to / applicant:" so that the two lines cannot be joined, the "to"
+    after "Relationship" is still no relationship (it would make a representative appear to sign)."""
+    items = [(100, 40, "If signed by an authorized representative, complete:"), (100, 100, "Name:"),
+             (100, 160, "Relationship to"), (100, 220, "Phone:")]
+    fields = extract_fields([form_page(items)], settings).fields
+    relationship = fields.get("authorized_representative.relationship")
+    assert relationship is None or relationship.value is None
+
+
 def test_male_female_boxes_in_the_representative_section_are_not_the_applicant(settings: Settings) -> None:
     items = [(100, 40, "AUTHORIZED REPRESENTATIVE"), (100, 100, "Are you male or female?"), (160, 165, "Male"),
              (160, 225, "Female")]

@@ -41,6 +41,7 @@ from intake.parsers.choices import (
 from intake.parsers.field_map import NORMALIZERS, TEXT_PATHS, path_for
 from intake.parsers.label_keywords import keyword_headings, keyword_labels, prefer_key_words
 from intake.parsers.labels import (
+    LABEL_VOCABULARY,
     LabelHit,
     clean_token,
     find_headings,
@@ -328,7 +329,23 @@ def _split_inside_a_word(layout: PageLayout, spot: ValueSpot) -> bool:
 
 def _normalised(path: str, raw: str, conf: float, page: int, box, *, rank: int = 0, weak: bool = False) -> Candidate:
     normaliser = NORMALIZERS.get(path, normalize.text)
-    return candidate_from(path, normaliser(raw), raw=raw, word_conf=conf, page=page, box=box, rank=rank, weak_label=weak)
+    cand = candidate_from(path, normaliser(raw), raw=raw, word_conf=conf, page=page, box=box, rank=rank, weak_label=weak)
+    if cand.valid and path in TEXT_PATHS and not cand.needs_review and _reads_like_label_print(raw):
+        return replace(cand, needs_review=True, note="looks_like_label", confidence=min(cand.confidence, 0.5))
+    return cand
+
+
+def _reads_like_label_print(raw: str) -> bool:
+    """A text value holding a misread label word ("ADORESS") or a bracketed hint ("(NO P.O. BOX)") may be
+    the form's own print taken for writing: a person should look. A label word spelt right is a
+    plausible value ("STATE ST", "... CLINIC") and is left alone."""
+    if "(" in raw and ")" in raw:
+        return True
+    for token in (clean_token(t) for t in raw.split()):
+        if len(token) >= 5 and token not in LABEL_VOCABULARY and token.isalpha():
+            if any(len(word) >= 5 and fuzz.ratio(token, word) >= 85 for word in LABEL_VOCABULARY):
+                return True
+    return False
 
 
 def _add_parts(found: _Found, base: str, parts, conf: float, page: int, box, rank: int) -> None:

@@ -192,6 +192,16 @@ def test_a_function_word_left_of_a_wrapped_label_is_no_value(settings: Settings)
     assert relationship is None or relationship.value is None
 
 
+def test_a_value_that_reads_like_misread_label_print_is_put_up_for_review(settings: Settings) -> None:
+    """"ADORESS (NO P.O. BOX)" under a street label is the form's own print misread, not an address
+    written there: it is reviewed, never vouched for; a clinic named with a label word spelt right is not."""
+    fields = extract_fields([form_page([(100, 100, "Street:"), (300, 100, "ADORESS (NO P.O. BOX)")])], settings).fields
+    assert fields["applicant.permanent_address.street"].needs_review
+    fields = extract_fields([form_page([(100, 100, "Primary care clinic:"), (600, 100, "ASPIRUS MERRILL CLINIC")])],
+                            settings).fields
+    assert not fields["primary_care_clinic"].needs_review
+
+
 def test_male_female_boxes_in_the_representative_section_are_not_the_applicant(settings: Settings) -> None:
     items = [(100, 40, "AUTHORIZED REPRESENTATIVE"), (100, 100, "Are you male or female?"), (160, 165, "Male"),
              (160, 225, "Female")]

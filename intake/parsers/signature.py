@@ -39,13 +39,20 @@ class SignatureInk:
         return not self.typed and (UNSURE_FROM <= self.ink < SIGNED_AT * 1.5 or (self.ink >= SIGNED_AT and self.span < 2.0))
 
 
+def _printed(layout: PageLayout, i: int) -> bool:
+    """A confident word of print or writing: not a pen scribble misread as text. A scribble OCR reads as
+    letters ("Ww", "KYW") at middling confidence stands several text heights tall; words do not."""
+    word = layout.text.words[i]
+    return word.conf >= 0.6 and sum(ch.isalnum() for ch in word.text) >= 2 and word.box.height <= 2.2 * layout.em
+
+
 def _printed_rows(layout: PageLayout, skip: set[int]) -> list[tuple[float, float, float, float]]:
     """Boxes of confident printed words (not pen scribbles misread as text)."""
     boxes = []
     for i, word in enumerate(layout.text.words):
         if i in skip:
             continue
-        if word.conf >= 0.6 and sum(ch.isalnum() for ch in word.text) >= 2:
+        if _printed(layout, i):
             b = word.box
             boxes.append((b.left, b.top, b.right, b.bottom))
     return boxes
@@ -102,7 +109,7 @@ def signature_ink(layout: PageLayout, image: np.ndarray, hit: LabelHit, labels: 
     crop[cv2.dilate(lines, np.ones((3, 3), np.uint8)) > 0] = 0
     # Printed words (the label itself and any confident text inside the area).
     for i, word in enumerate(words):
-        if i in hit.indices or (word.conf >= 0.6 and sum(ch.isalnum() for ch in word.text) >= 2):
+        if i in hit.indices or _printed(layout, i):
             b = word.box
             crop[max(0, b.top - y0 - 2) : max(0, b.bottom - y0 + 2), max(0, b.left - x0 - 2) : max(0, b.right - x0 + 2)] = 0
     # Specks: drop components smaller than a dot of pen.

@@ -63,6 +63,20 @@ def test_no_pen_ink_means_unsigned(settings: Settings) -> None:
     assert values["signature.signed"] is False
 
 
+def test_a_signature_ocr_read_as_letters_is_still_pen_ink(settings: Settings) -> None:
+    """OCR may read a scribble as a "word" ("Ww", confidence 0.62) several text heights tall: that is the
+    signature, not print to be taken off before measuring the ink."""
+    from dataclasses import replace
+
+    from intake.ocr.page_text import Box
+
+    page = form_page(SIGNED_PAGE + [(300, 960, "Ww")], boxes=BOXES, scribble=(300, 960, 600, 90))
+    words = list(page.text.words)
+    words[-1] = words[-1].model_copy(update={"box": Box(left=300, top=950, width=600, height=110), "conf": 0.62})
+    page = replace(page, text=page.text.model_copy(update={"words": tuple(words)}))
+    assert extract_fields([page], settings).fields["signature.signed"].value is True
+
+
 def test_representative_block_makes_the_representative_the_signer(settings: Settings) -> None:
     """A filled authorized-representative block sets signature.by and its own fields."""
     items = SIGNED_PAGE + [

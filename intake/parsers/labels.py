@@ -407,6 +407,9 @@ def _candidates(layout: PageLayout, table: dict[str, tuple[str, ...]]) -> list[L
                         # ... and a one-word near miss right after other words ("2437 BIRCH LN") is a value
                         if width == 1 and best < 100 and not colon and _follows_closely(layout, row, chunk[start]):
                             continue
+                        # ... and so is a capitals word right after written capitals ("ASPIRUS ANTIGO CLINIC")
+                        if width == 1 and not colon and _ends_written_capitals(layout, row, chunk[start]):
+                            continue
                         ids = _extend_to_colon(words, chunk, start + size, ids) if not colon else ids
                         colon = colon or words[ids[-1]].text.rstrip().endswith(":")
                         box = layout.union_box(list(ids))
@@ -435,6 +438,24 @@ def _follows_closely(layout: PageLayout, row, index: int) -> bool:
         return False
     before = words[row.indices[position - 1]]
     return words[index].box.left - before.box.right < 2.5 * layout.em
+
+
+def _ends_written_capitals(layout: PageLayout, row, index: int) -> bool:
+    """Word ``index`` is in capitals and follows closely a capitals word that is no label wording: the
+    last word of a value written in capitals ("ANTIGO CLINIC"), not a label. With nothing written
+    after it, the gap before it may be as wide as handwriting leaves between words."""
+    words = layout.text.words
+    word = words[index].text.strip(":;,.")
+    position = row.indices.index(index)
+    if position == 0 or not word.isupper():
+        return False
+    em = layout.em
+    previous, box = words[row.indices[position - 1]], words[index].box
+    if box.left - previous.box.right > (2.5 if position + 1 < len(row.indices)
+                                         and words[row.indices[position + 1]].box.left - box.right < 3 * em else 4.5) * em:
+        return False  # (written capitals are spaced wide; a label with its value after it, "STATE WI", is not)
+    before = previous.text.strip(":;,.()")
+    return before.isalpha() and before.isupper() and len(before) >= 3 and before.lower() not in LABEL_VOCABULARY
 
 
 def _windows(counts: list[int], width: int) -> list[tuple[int, int, int]]:

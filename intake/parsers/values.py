@@ -282,7 +282,7 @@ def find_value(
         for i in inside:
             if i in stop:
                 break
-            if picked and layout.gap(picked[-1], i) > layout.max_gap(picked[-1], i):
+            if picked and layout.gap(picked[-1], i) > layout.max_gap(picked[-1], i) and not _spaced_capitals(layout, picked[-1], i):
                 break
             if picked and layout.wall_between(layout.word(picked[-1]).box, layout.word(i).box):
                 break
@@ -293,6 +293,14 @@ def find_value(
             return None  # below the label's cell or line: the next field's value, this one is blank
         return ValueSpot(tuple(picked), "below", below_index)
     return None
+
+
+def _spaced_capitals(layout: PageLayout, a: int, b: int) -> bool:
+    """Two words written in capitals up to 5 text heights apart in the label's own column: hand printing
+    leaves wide gaps ("ASPIRUS WAUSAU    CLINIC"), and cutting there would drop the value's end unseen."""
+    first, second = layout.word(a).text.strip(".,"), layout.word(b).text.strip(".,")
+    return (first.isalpha() and second.isalpha() and first.isupper() and second.isupper() and len(second) >= 2
+            and layout.gap(a, b) <= 5.0 * layout.em)
 
 
 def value_above(layout: PageLayout, hit: LabelHit, labels: list[LabelHit], stop: set[int]) -> ValueSpot | None:

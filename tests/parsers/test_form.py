@@ -216,6 +216,16 @@ def test_a_value_that_reads_like_misread_label_print_is_put_up_for_review(settin
     assert not fields["primary_care_clinic"].needs_review
 
 
+@pytest.mark.parametrize("gap", [60, 110])
+def test_a_value_hand_printed_in_wide_spaced_capitals_is_read_whole(settings: Settings, gap: int) -> None:
+    """"ASPIRUS ANTIGO   CLINIC" under "PRIMARY CARE CLINIC": the last written word is neither a label
+    (its capitals follow written capitals) nor cut off at hand printing's wide gap."""
+    items = [(100, 100, "PRIMARY CARE CLINIC (OPTIONAL)"), (100, 160, "ASPIRUS ANTIGO"), (380 + gap, 160, "CLINIC"),
+             (100, 280, "PHONE")]
+    fields = extract_fields([form_page(items)], settings).fields
+    assert fields["primary_care_clinic"].value == "ASPIRUS ANTIGO CLINIC"
+
+
 def test_male_female_boxes_in_the_representative_section_are_not_the_applicant(settings: Settings) -> None:
     items = [(100, 40, "AUTHORIZED REPRESENTATIVE"), (100, 100, "Are you male or female?"), (160, 165, "Male"),
              (160, 225, "Female")]

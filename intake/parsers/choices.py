@@ -98,7 +98,7 @@ def _rule_between(layout: PageLayout, cb: Checkbox, x0: float, x1: float) -> flo
 
 
 def _ends_a_question(text: str) -> bool:
-    return text.rstrip().endswith((":", "?"))
+    return text.rstrip().endswith((":", "?", ";", "’"))  # OCR reads some colons as ';' or '’' ("Gender’")
 
 
 def _words_right(layout: PageLayout, boxes: list[Checkbox], cb: Checkbox, row: list[int], *, wide: bool) -> list[int]:

@@ -587,6 +587,12 @@ def _label_word(text: str) -> bool:
     return not any(ch.isdigit() for ch in bare) and not (len(bare) > 2 and bare.isupper())
 
 
+def _hint_word(text: str) -> bool:
+    """A one-word bracketed format hint, brackets as OCR reads them: "(mm/dd/yyyy)", "{mm/dd/yyyy)"."""
+    text = text.strip().rstrip(":;,.")
+    return len(text) >= 4 and text[0] in "({[" and text[-1] in ")}]" and not any(ch.isdigit() for ch in text)
+
+
 def join_wrapped_labels(layout: PageLayout, hits: list[LabelHit]) -> list[LabelHit]:
     """A label printed on two lines ("Birthdate / (mm/dd/yyyy):", "Relationship to / applicant:", a
     right-aligned label column) ends on the second line, at its colon: the value follows it there.
@@ -616,6 +622,8 @@ def join_wrapped_labels(layout: PageLayout, hits: list[LabelHit]) -> list[LabelH
             if not hit.box.left - 4 * em <= words[nxt[0]].box.left <= right + em:
                 continue
             ends = [k for k, i in enumerate(nxt[:4]) if words[i].text.rstrip().endswith((":", ";"))]
+            if not ends and len(nxt) > 1 and _hint_word(words[nxt[0]].text):
+                ends = [0]  # a format hint alone, its colon lost: "{mm/dd/yyyy) 05/17/1946"
             if not ends:
                 break
             cont = nxt[: ends[0] + 1]

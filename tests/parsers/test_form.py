@@ -226,6 +226,21 @@ def test_a_value_hand_printed_in_wide_spaced_capitals_is_read_whole(settings: Se
     assert fields["primary_care_clinic"].value == "ASPIRUS ANTIGO CLINIC"
 
 
+def test_ocr_slips_in_a_boxes_after_words_form(settings: Settings) -> None:
+    """The colon of "Gender:" read as "’" still ends the words before the M box; a wrapped format hint
+    whose colon was lost ("Birthdate / {mm/dd/yyyy) 05/17/1946") still ends the label."""
+    items = [
+        (150, 100, "Birthdate"), (100, 135, "{mm/dd/yyyy) 05/17/1946"),
+        (100, 250, "Gender’"), (300, 250, "M"), (460, 250, "F"),
+        (100, 350, "Add optional dental coverage?"), (800, 350, "Yes"), (1000, 350, "No"),
+        (100, 450, "Bill me monthly (coupon book)"),
+    ]
+    boxes = [(360, 245, "x"), (510, 245, None), (900, 345, None), (1080, 345, "x"), (900, 445, "x")]
+    fields = extract_fields([form_page(items, boxes=boxes)], settings).fields
+    assert fields["applicant.sex"].value == "M"
+    assert fields["applicant.birth_date"].value == "1946-05-17"
+
+
 def test_male_female_boxes_in_the_representative_section_are_not_the_applicant(settings: Settings) -> None:
     items = [(100, 40, "AUTHORIZED REPRESENTATIVE"), (100, 100, "Are you male or female?"), (160, 165, "Male"),
              (160, 225, "Female")]

@@ -447,6 +447,8 @@ def relationship(raw: str | None) -> Normalized:
     if result.value is None:
         return result
     value = result.value.strip(" .,;:")
+    if not re.search(r"[A-Za-z]", value):
+        return _bad()  # a stray mark ("’"), not a relationship: nor a sign that a representative signed
     if value.upper() not in RELATIONSHIPS:
         return Normalized(value, True, note="unusual_relationship", doubtful=True)
     return Normalized(value, True)

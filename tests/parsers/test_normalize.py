@@ -397,3 +397,10 @@ def test_for_field(path: str, raw, expected) -> None:
 def test_relationship_outside_the_usual_words_is_doubtful(raw: str, doubtful: bool) -> None:
     result = n.relationship(raw)
     assert result.value == raw and result.doubtful is doubtful
+
+
+@pytest.mark.parametrize("raw", ["’", " . ", "|"])
+def test_a_stray_mark_is_no_relationship(raw: str) -> None:
+    """A speck or quote read in an empty relationship field is no value (it would make a representative sign)."""
+    result = n.relationship(raw)
+    assert result.value is None and not result.ok

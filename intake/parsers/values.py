@@ -82,8 +82,20 @@ def _hints(layout: PageLayout, row: Row, hit: LabelHit) -> set[int]:
                     skip.update(alternative)
                     k += len(alternative)
             continue
+        if re.fullmatch(r"[a-z]+[.:;,]*", text) and _gap_before(layout, hit, after, k) < 0.8 * layout.em and _abbreviation(low):
+            skip.add(after[k])  # "Middle init.:" - a shortened label word, whatever follows
+            k += 1
+            continue
         break
     return skip
+
+
+def _abbreviation(token: str) -> bool:
+    """A shortened label word ("init" of "initial", "tel" of "telephone"), not a word of its own."""
+    token = token.strip(".:;, ")
+    return len(token) >= 3 and token.isalpha() and token not in LABEL_VOCABULARY and any(
+        len(word) > len(token) + 1 and word.startswith(token) for word in LABEL_VOCABULARY
+    )
 
 
 def _tight_run(layout: PageLayout, indices: list[int], most: int) -> list[int]:

@@ -241,6 +241,15 @@ def test_ocr_slips_in_a_boxes_after_words_form(settings: Settings) -> None:
     assert fields["applicant.birth_date"].value == "1946-05-17"
 
 
+def test_a_shortened_label_word_is_no_value(settings: Settings) -> None:
+    """"Middle init.:" whose written initial OCR dropped: the shortened "init." is label, never the initial."""
+    fields = extract_fields([form_page([(100, 100, "Middle init..")])], settings).fields
+    middle = fields.get("applicant.middle_initial")
+    assert middle is None or middle.value is None
+    fields = extract_fields([form_page([(100, 100, "Middle init.: S")])], settings).fields
+    assert fields["applicant.middle_initial"].value == "S"
+
+
 def test_male_female_boxes_in_the_representative_section_are_not_the_applicant(settings: Settings) -> None:
     items = [(100, 40, "AUTHORIZED REPRESENTATIVE"), (100, 100, "Are you male or female?"), (160, 165, "Male"),
              (160, 225, "Female")]

@@ -48,6 +48,10 @@ def _hints(layout: PageLayout, row: Row, hit: LabelHit) -> set[int]:
                 group.append(after[k])
             if any(ch.isdigit() for i in group for ch in words[i].text) and not _wordy_group(words, group, 0):
                 break  # "(715) 555-0142": a value in brackets, not a hint
+            if not words[group[-1]].text.strip().rstrip(":").endswith((")", "}", "]")) and any(
+                ch.isdigit() for ch in words[group[0]].text
+            ):
+                break  # "(10/18/1952" with no bracket closing: a value OCR gave a stray "(", not a hint
             skip.update(group)
             k += 1
             continue

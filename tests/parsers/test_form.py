@@ -250,6 +250,14 @@ def test_a_shortened_label_word_is_no_value(settings: Settings) -> None:
     assert fields["applicant.middle_initial"].value == "S"
 
 
+def test_a_value_with_a_stray_opening_bracket_is_still_the_value(settings: Settings) -> None:
+    """OCR may read a box edge before a value as "(": "(10/18/1952" never closes, so it is the birth date,
+    not a bracketed hint to skip (with the row's next labels swallowed into it)."""
+    items = [(100, 100, "Birthdate:"), (400, 100, "(10/18/1952"), (1200, 100, "Gender:"), (1500, 100, "Female")]
+    fields = extract_fields([form_page(items)], settings).fields
+    assert fields["applicant.birth_date"].value == "1952-10-18"
+
+
 def test_male_female_boxes_in_the_representative_section_are_not_the_applicant(settings: Settings) -> None:
     items = [(100, 40, "AUTHORIZED REPRESENTATIVE"), (100, 100, "Are you male or female?"), (160, 165, "Male"),
              (160, 225, "Female")]

@@ -332,13 +332,15 @@ def value_above(layout: PageLayout, hit: LabelHit, labels: list[LabelHit], stop:
     # the caption's start: any piece just above the caption that reaches into its column counts
     # (OCR may stretch the caption's box up over its line: a line through its top still counts)
     reach = min(_limit_x(layout, hit, labels, layout.rows[layout.row_of[hit.indices[-1]]]), hit.box.left + 12 * em)
-    line = [r for r in layout.rules if r.width >= 3 * r.height and r.width >= 2 * em
-            and -0.4 * em <= anchor.top - r.center[1] <= 0.9 * em
-            and r.left < reach and r.right >= hit.box.left + em]
-    if not line and layout.rules:
+    level = [r for r in layout.rules if r.width >= 3 * r.height and r.width >= 2 * em
+             and -0.4 * em <= anchor.top - r.center[1] <= 0.9 * em]
+    line = [r for r in level if r.left < reach and r.right >= hit.box.left + em]
+    if not level and layout.rules:
         return None
-    # a text layer carries no drawing: its caption's line is where the caption's top is
-    rule = Box(left=0, top=max(0, int(anchor.top - 0.3 * em)), width=layout.text.width, height=1)
+    # a text layer carries no drawing: its caption's line is where the caption's top is; so is a line
+    # whose pieces stand at the caption's height elsewhere on the row while the writing took its own piece
+    rule = Box(left=0, top=max(0, int((max(r.center[1] for r in level) if level else anchor.top - 0.3 * em))),
+               width=layout.text.width, height=1)
     if line:
         rule = Box(left=min(r.left for r in line), top=int(max(r.center[1] for r in line)), width=1, height=1)
         rule = Box(left=rule.left, top=rule.top, width=max(r.right for r in line) - rule.left, height=1)
@@ -355,7 +357,7 @@ def value_above(layout: PageLayout, hit: LabelHit, labels: list[LabelHit], stop:
             continue
         picked = [inside[0]]
         for i in inside[1:]:
-            if layout.gap(picked[-1], i) > layout.max_gap(picked[-1], i):
+            if layout.gap(picked[-1], i) > layout.max_gap(picked[-1], i) and not _spaced_capitals(layout, picked[-1], i):
                 break
             picked.append(i)
         text = "".join(layout.word(i).text for i in picked)

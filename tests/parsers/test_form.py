@@ -305,6 +305,20 @@ def test_captions_under_lines_drawn_in_pieces_take_the_values_on_them(settings: 
     assert values["applicant.permanent_address.zip"] == "54548"
 
 
+def test_a_caption_whose_own_piece_of_line_was_lost_under_the_writing(settings: Settings) -> None:
+    """"WI" written over the State caption's piece of line took that piece with it on the fax; the pieces
+    of the same line under City and ZIP code show where it runs, so "WI" is still the State caption's."""
+    items = [
+        (100, 265, "MINOCQUA"), (800, 265, "WI"), (1100, 265, "54548"),
+        (100, 310, "City"), (800, 310, "State"), (1100, 310, "ZIP code"),
+        (100, 420, "8. Do you get your mail somewhere else?"),
+    ]
+    rules = [(330, 700, 300), (1160, 1400, 300)]
+    values = {path: f.value for path, f in extract_fields([_ruled(form_page(items, rules=rules), rules)], settings).fields.items()}
+    assert values["applicant.permanent_address.state"] == "WI"
+    assert values["applicant.permanent_address.city"] == "MINOCQUA"
+
+
 def test_a_blank_field_under_another_fields_line_takes_nothing_from_it(settings: Settings) -> None:
     """Labels above their lines: "Street address" left blank sits under the last name's line, and the
     last name there is the "Last name" label's value, never the street."""

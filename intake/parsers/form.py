@@ -275,7 +275,28 @@ def _value_spots(p: _Page, headings: list[Heading]) -> dict[int, ValueSpot]:
             # nothing under the label and nobody else's value over it; or the same field's value, also read
             # by a question or label above it ("7. ... give your street address.")
             spots[id(hit)] = above
+    _captions_in_a_chain(p, spots)
     return spots
+
+
+def _captions_in_a_chain(p: _Page, spots: dict[int, ValueSpot]) -> None:
+    """Captions stacked under their lines ("Street address or PO Box" / writing / "City"): a caption
+    that read the writing under it as its own, while that writing is the caption below's (which has
+    nothing else) and the writing over it is nobody's, takes the writing over it and gives the
+    writing under it to the caption below."""
+    captions = [h for h in p.labels if h.kind not in ("sex", "signature", "rep_signature")]
+    for hit in sorted(captions, key=lambda h: (h.box.top, h.box.left)):
+        own = spots.get(id(hit))
+        if own is None or own.where != "below":
+            continue
+        above = value_above(p.layout, hit, p.labels, p.stop)
+        if above is None or any(set(spot.indices) & set(above.indices) for key, spot in spots.items() if key != id(hit)):
+            continue
+        below = [b for b in captions if b is not hit and b.kind != hit.kind and id(b) not in spots
+                 and (v := value_above(p.layout, b, p.labels, p.stop)) is not None and set(v.indices) == set(own.indices)]
+        if len(below) == 1:
+            spots[id(hit)] = above
+            spots[id(below[0])] = ValueSpot(own.indices, "above", own.row)
 
 
 def _locate(found: _Found, path: str | None, kind: str) -> None:

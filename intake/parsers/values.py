@@ -288,6 +288,8 @@ def find_value(
         ]
         if inside and inside[0] in label_words:
             return None  # the next field's label: this one was left blank
+        if inside and any(layout.word(i).text.rstrip().endswith("?") for c in layout.chunks(below) if inside[0] in c for i in c):
+            return None  # the next question ("8. Do you get your mail somewhere else?"): nothing past it is ours
         # Checkbox option rows in between (a neighbouring question's Yes/No) are passed over.
         inside = [i for i in inside if i not in stop or i in label_words]
         if not inside:

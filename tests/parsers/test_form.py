@@ -319,6 +319,24 @@ def test_a_caption_whose_own_piece_of_line_was_lost_under_the_writing(settings: 
     assert values["applicant.permanent_address.city"] == "MINOCQUA"
 
 
+def test_a_chain_of_captions_under_a_question_each_take_the_writing_above(settings: Settings) -> None:
+    """"8. Do you get your mail somewhere else?" / PO BOX 1928 / "Street address or PO Box" / MOSINEE /
+    "City": the street caption reads MOSINEE under it at first, but MOSINEE is the City caption's (it has
+    nothing else) and PO BOX 1928 over the street caption is nobody's: each caption takes the writing above."""
+    items = [
+        (100, 100, "8. Do you get your mail somewhere else?"),
+        (100, 160, "PO BOX 1928"),
+        (100, 205, "Street address or PO Box"),
+        (100, 265, "MOSINEE"), (800, 265, "WI"), (1100, 265, "54455"),
+        (100, 310, "City"), (800, 310, "State"), (1100, 310, "ZIP code"),
+        (100, 420, "STEP 2: Tell us about your Medicare"),
+    ]
+    rules = [(100, 1200, 195), (100, 700, 300), (800, 1000, 300), (1100, 1400, 300)]
+    values = {path: f.value for path, f in extract_fields([_ruled(form_page(items, rules=rules), rules)], settings).fields.items()}
+    assert values["applicant.mailing_address.street"] == "PO BOX 1928"
+    assert values["applicant.mailing_address.city"] == "MOSINEE"
+
+
 def test_a_blank_field_under_another_fields_line_takes_nothing_from_it(settings: Settings) -> None:
     """Labels above their lines: "Street address" left blank sits under the last name's line, and the
     last name there is the "Last name" label's value, never the street."""

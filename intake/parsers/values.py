@@ -276,6 +276,8 @@ def find_value(
         # "A P.O. Box is fine here.": an instruction printed beside the label, or the rest of the
         # sentence a label's words stand in ("... your street address. A PO. Box can't be used here.")
         right = []
+    if right and _next_numbered_item(layout, right):
+        right = []  # "39 Agent NPN  40 Agency / FMO": the next numbered box's label, not this one's value
     if right and not _label_prefix(layout, row, right, label_words) and not _question(layout, right):
         return ValueSpot(tuple(right), "right", row_index)
     left, span_right = _column_left(layout, hit) - 1.0 * layout.em, limit - 0.3 * layout.em
@@ -311,6 +313,14 @@ def find_value(
             return None  # below the label's cell or line: the next field's value, this one is blank
         return ValueSpot(tuple(picked), "below", below_index)
     return None
+
+
+def _next_numbered_item(layout: PageLayout, picked: list[int]) -> bool:
+    """The words start with an item number and go on in printed (not capitals) wording: "40 Agency / FMO"."""
+    if len(picked) < 2 or not is_item_number(layout.word(picked[0]).text):
+        return False
+    following = layout.word(picked[1]).text.strip(".,:;")
+    return following.isalpha() and not following.isupper() and following[:1].isupper()
 
 
 def _spaced_capitals(layout: PageLayout, a: int, b: int) -> bool:

@@ -204,3 +204,12 @@ def test_a_misread_part_of_a_name_stays_that_part_not_a_bare_name(settings) -> N
     fields = extract_fields([form_page(items)], settings).fields
     assert fields["applicant.last_name"].value == "SORENSON"
     assert fields["applicant.first_name"].value == "DENNIS"
+
+
+def test_the_next_numbered_box_is_no_value(settings) -> None:
+    """"39 Agent NPN   40 Agency / FMO" on a text layer, the NPN written under its box: the words right of
+    "Agent NPN" are the next box's label (an item number, then print), not the NPN."""
+    items = [(100, 100, "38 Writing agent"), (700, 100, "39 Agent NPN"), (1080, 100, "40 Agency / FMO"),
+             (100, 150, "RICHARD SCHULTZ"), (710, 150, "382106381")]
+    fields = extract_fields([form_page(items)], settings).fields
+    assert fields["agent.npn"].value == "382106381"

@@ -586,14 +586,48 @@ def _is_certificate(page: RecognizedPage) -> bool:
     return "certificate of completion" in text or ("envelope" in text and "signer events" in text)
 
 
+_DATE_HINT = re.compile(r"^[(\[{]?[mnil]{2}[/il1|]?[dao]{1,2}[/il1|]?[dao]?[/il1|]?[yv]{2,4}[)\]}]?[:;.,]?$")
+
+
+def _birth_date_by_its_hint(pages: list[_Page], headings: list[Heading]) -> bool:
+    """With no birth date label read anywhere, a word OCR could not read followed by a date format hint
+    ("D086 (mm/dd/yyyy)", "DOB" misread) in the applicant's part of the form is taken for it; its value
+    is then reviewed (``label_unread``). Only the first such hint, and only one no label already owns."""
+    if any(h.kind == "birth_date" for p in pages for h in p.labels):
+        return False
+    for p in pages:
+        words = p.layout.text.words
+        owned = {i for h in p.labels for i in h.indices} | p.stop
+        for row in p.layout.rows:
+            for chunk in p.layout.chunks(row):
+                for k, i in enumerate(chunk[1:], start=1):
+                    if not _DATE_HINT.match(words[i].text.strip().lower()) or owned.intersection(chunk[: k + 1]):
+                        continue
+                    ids = (chunk[k - 1], i)
+                    hit = LabelHit(kind="birth_date", page=p.layout.page, indices=ids, box=p.layout.union_box(list(ids)),
+                                   score=60.0, at_chunk_start=k == 1, colon=False, chunk_len=len(chunk), matched=2)
+                    if section_of(hit, headings, p.layout.em) not in (None, "applicant"):
+                        continue
+                    p.labels.append(hit)
+                    p.stop.update(ids)
+                    return True
+    return False
+
+
 def extract_fields(pages: list[RecognizedPage], settings: Settings) -> Extraction:
     """Read every form field of an enrollment application from its recognised pages."""
     forms = [page for page in pages if not _is_certificate(page)]
     read = [_read_page(page) for page in forms]
     headings = _headings(read)
+    guessed = _birth_date_by_its_hint(read, headings)
     found = _Found()
     blanks: list[Blank] = []
     by_kind = _read_text_fields(read, headings, found, blanks)
+    if guessed:
+        found.candidates["applicant.birth_date"] = [
+            replace(c, needs_review=True, note=c.note or "label_unread", confidence=min(c.confidence, 0.6))
+            for c in found.candidates.get("applicant.birth_date", [])
+        ]
     _read_choices(read, headings, by_kind, found)
     _compose(found)
     _read_signature(read, by_kind, found)

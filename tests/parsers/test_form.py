@@ -258,6 +258,18 @@ def test_a_value_with_a_stray_opening_bracket_is_still_the_value(settings: Setti
     assert fields["applicant.birth_date"].value == "1952-10-18"
 
 
+def test_a_birth_date_whose_label_ocr_garbled_is_found_by_its_format_hint_for_review(settings: Settings) -> None:
+    """"4 DOB (mm/dd/yyyy)" read as "4 D086 (mmiddiyyyy)": no birth date label anywhere, but an unread word
+    with a date format hint in the applicant's part: its value is the birth date, put up for review. With
+    the label read, nothing is guessed."""
+    items = [(100, 100, "1 Last name"), (100, 150, "SORENSON"), (900, 100, "4 D086 (mmiddiyyyy)"), (900, 150, "05/28/1940")]
+    field = extract_fields([form_page(items)], settings).fields["applicant.birth_date"]
+    assert field.value == "1940-05-28" and field.needs_review
+    items[2] = (900, 100, "4 DOB (mm/dd/yyyy)")
+    field = extract_fields([form_page(items)], settings).fields["applicant.birth_date"]
+    assert field.value == "1940-05-28" and not field.needs_review
+
+
 def test_male_female_boxes_in_the_representative_section_are_not_the_applicant(settings: Settings) -> None:
     items = [(100, 40, "AUTHORIZED REPRESENTATIVE"), (100, 100, "Are you male or female?"), (160, 165, "Male"),
              (160, 225, "Female")]

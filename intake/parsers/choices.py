@@ -2,8 +2,8 @@
 
 Each checkbox is read with its option text: the words on the side the page
 prints them (right of the box on most forms, left of it on forms that say "put
-an X in the box after your answer"), else the words on the other side. A choice field looks at the boxes
-whose option text names one of its options, optionally only near a question
+an X in the box after your answer"), else the words on the other side. A choice
+field looks at the boxes whose option text names one of its options, optionally only near a question
 (the "Sex" label, a line mentioning "dental"). One ticked option gives the
 value; two ticked options, or a box with too little ink to be sure, put the
 field up for review.
@@ -68,8 +68,10 @@ def read_options(layout: PageLayout, boxes: list[Checkbox], box_words: set[int])
     options: list[Option] = []
     for cb in boxes:
         row = rows[id(cb)]
-        sides = (_words_left, _words_right) if before else (_words_right, _words_left)
-        picked = sides[0](layout, boxes, cb, row, wide=before) or sides[1](layout, boxes, cb, row, wide=False)
+        if before:
+            picked = _words_left(layout, boxes, cb, row, wide=True) or _words_right(layout, boxes, cb, row)
+        else:
+            picked = _words_right(layout, boxes, cb, row) or _words_left(layout, boxes, cb, row, wide=False)
         if not picked:
             # A box alone in its column ("Mark | Plan name | Contract-PBP"): the row's first words right of it.
             picked = _first_words_right(layout, row, cb, _next_box(layout, boxes, cb))
@@ -101,7 +103,7 @@ def _ends_a_question(text: str) -> bool:
     return text.rstrip().endswith((":", "?", ";", "’"))  # OCR reads some colons as ';' or '’' ("Gender’")
 
 
-def _words_right(layout: PageLayout, boxes: list[Checkbox], cb: Checkbox, row: list[int], *, wide: bool) -> list[int]:
+def _words_right(layout: PageLayout, boxes: list[Checkbox], cb: Checkbox, row: list[int]) -> list[int]:
     """Words right of the box up to the next box, a column's edge or a wide gap."""
     words = layout.text.words
     limit = min(_next_box(layout, boxes, cb), _rule_between(layout, cb, cb.box.right, layout.text.width) or 1e9)
@@ -141,8 +143,8 @@ def _words_left(layout: PageLayout, boxes: list[Checkbox], cb: Checkbox, row: li
 
 
 def _words_before_boxes(layout: PageLayout, boxes: list[Checkbox], rows: dict[int, list[int]]) -> bool:
-    """Whether the page prints option words before their boxes: most boxes have their nearest words on
-    the left, and no word just right of them."""
+    """Whether the page prints option words before their boxes: a clear majority of the boxes with words
+    near them have their nearest words on the left."""
     words = layout.text.words
     votes = {"before": 0, "after": 0}
     for cb in boxes:

@@ -263,11 +263,14 @@ def _value_spots(p: _Page, headings: list[Heading]) -> dict[int, ValueSpot]:
         if spot is not None:
             spots[id(hit)] = spot
     by_id = {id(hit): hit for hit in p.labels}
+    # the writing just above each label that may be a caption (its own value, if any, is below it)
+    aboves = {
+        id(hit): above for hit in p.labels
+        if hit.kind not in ("sex", "signature", "rep_signature") and (id(hit) not in spots or spots[id(hit)].where == "below")
+        and (above := value_above(p.layout, hit, p.labels, p.stop)) is not None
+    }
     for hit in sorted(p.labels, key=lambda h: (h.box.top, h.box.left)):
-        own = spots.get(id(hit))
-        if hit.kind in ("sex", "signature", "rep_signature") or (own is not None and own.where != "below"):
-            continue
-        above = value_above(p.layout, hit, p.labels, p.stop)
+        own, above = spots.get(id(hit)), aboves.get(id(hit))
         if above is None:
             continue
         owners = [by_id[key] for key, spot in spots.items() if key != id(hit) and set(spot.indices) & set(above.indices)]
@@ -275,25 +278,23 @@ def _value_spots(p: _Page, headings: list[Heading]) -> dict[int, ValueSpot]:
             # nothing under the label and nobody else's value over it; or the same field's value, also read
             # by a question or label above it ("7. ... give your street address.")
             spots[id(hit)] = above
-    _captions_in_a_chain(p, spots)
+    _captions_in_a_chain(p, spots, aboves)
     return spots
 
 
-def _captions_in_a_chain(p: _Page, spots: dict[int, ValueSpot]) -> None:
+def _captions_in_a_chain(p: _Page, spots: dict[int, ValueSpot], aboves: dict[int, ValueSpot]) -> None:
     """Captions stacked under their lines ("Street address or PO Box" / writing / "City"): a caption
     that read the writing under it as its own, while that writing is the caption below's (which has
     nothing else) and the writing over it is nobody's, takes the writing over it and gives the
-    writing under it to the caption below."""
-    captions = [h for h in p.labels if h.kind not in ("sex", "signature", "rep_signature")]
-    for hit in sorted(captions, key=lambda h: (h.box.top, h.box.left)):
-        own = spots.get(id(hit))
-        if own is None or own.where != "below":
+    writing under it to the caption below. ``aboves``: the writing just above each possible caption."""
+    for hit in sorted(p.labels, key=lambda h: (h.box.top, h.box.left)):
+        own, above = spots.get(id(hit)), aboves.get(id(hit))
+        if own is None or own.where != "below" or above is None:
             continue
-        above = value_above(p.layout, hit, p.labels, p.stop)
-        if above is None or any(set(spot.indices) & set(above.indices) for key, spot in spots.items() if key != id(hit)):
+        if any(set(spot.indices) & set(above.indices) for key, spot in spots.items() if key != id(hit)):
             continue
-        below = [b for b in captions if b is not hit and b.kind != hit.kind and id(b) not in spots
-                 and (v := value_above(p.layout, b, p.labels, p.stop)) is not None and set(v.indices) == set(own.indices)]
+        below = [b for b in p.labels if b is not hit and b.kind != hit.kind and id(b) not in spots
+                 and id(b) in aboves and set(aboves[id(b)].indices) == set(own.indices)]
         if len(below) == 1:
             spots[id(hit)] = above
             spots[id(below[0])] = ValueSpot(own.indices, "above", own.row)

@@ -10,7 +10,7 @@ so "Agent name" is not also read as a bare "Name".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -29,6 +29,7 @@ __all__ = [
     "values_mistaken_for_labels",
     "LABEL_VOCABULARY",
     "join_wrapped_labels",
+    "is_label_wording",
 ]
 
 #: label kind -> the ways forms word it (lower case, punctuation-free).
@@ -480,13 +481,9 @@ def _extend_to_colon(words, chunk: list[int], after: int, ids: tuple[int, ...]) 
     """
     for end in range(after, min(len(chunk), after + 14)):
         text = words[chunk[end]].text.strip()
-        bare = text.strip("():,")
-        is_hint = text.startswith("(") or "/" in text
-        if any(ch.isdigit() for ch in bare) and not is_hint:
+        if not is_label_wording(text):
             return ids
-        if not is_hint and len(bare) > 2 and bare.isupper():
-            return ids
-        if text.endswith(":") or (text.endswith(");") and is_hint):  # OCR reads some colons as ';'
+        if text.endswith(":") or (text.endswith(");") and text.startswith("(")):  # OCR reads some colons as ';'
             return ids + tuple(chunk[after : end + 1])
     return ids
 
@@ -579,8 +576,9 @@ def find_headings(layout: PageLayout) -> list[LabelHit]:
 _HEADING_TAIL = 8
 
 
-def _label_word(text: str) -> bool:
-    """Printed label wording, not writing: no digits and no capitals run (both allowed in a bracketed hint)."""
+def is_label_wording(text: str) -> bool:
+    """A word of printed label wording, not writing: no digits and no run of capitals (both allowed in
+    a hint: "(MM/DD/YYYY)", "(9 digits)"); values are digits or written in capitals."""
     bare = text.strip("():;,.*")
     if text.startswith("(") or text.rstrip(":;,.*").endswith(")") or "/" in text:
         return True
@@ -612,31 +610,26 @@ def join_wrapped_labels(layout: PageLayout, hits: list[LabelHit]) -> list[LabelH
         row_index = layout.row_of[hit.indices[-1]]
         chunk = next((c for c in layout.chunks(layout.rows[row_index]) if hit.indices[-1] in c), [])
         rest = chunk[chunk.index(hit.indices[-1]) + 1 :] if chunk else []
-        if any(i in owner or not _label_word(words[i].text) for i in rest) or len(rest) > 3:
+        if any(i in owner or not is_label_wording(words[i].text) for i in rest) or len(rest) > 3:
             continue
         right = max([hit.box.right] + [words[i].box.right for i in rest])
         below = next((r for r in layout.rows[row_index + 1 :] if -0.6 * em <= r.top - hit.box.bottom <= 1.2 * em), None)
         if below is None:
             continue
-        for nxt in layout.chunks(below):
-            if not hit.box.left - 4 * em <= words[nxt[0]].box.left <= right + em:
-                continue
-            ends = [k for k, i in enumerate(nxt[:4]) if words[i].text.rstrip().endswith((":", ";"))]
-            if not ends and len(nxt) > 1 and _hint_word(words[nxt[0]].text):
-                ends = [0]  # a format hint alone, its colon lost: "{mm/dd/yyyy) 05/17/1946"
-            if not ends:
-                break
-            cont = nxt[: ends[0] + 1]
-            others = {owner[i] for i in cont if i in owner}
-            hints = in_brackets(words, cont)  # "(no P.O. Box):"
-            if not all(i in hints or _label_word(words[i].text) for i in cont) or any(o.kind != hit.kind for o in others):
-                break
-            out = [h for h in out if h not in others]
-            joined = tuple(hit.indices) + tuple(rest) + tuple(cont)
-            out[out.index(hit)] = LabelHit(
-                kind=hit.kind, page=hit.page, indices=joined, box=layout.union_box(list(cont)), score=hit.score,
-                at_chunk_start=hit.at_chunk_start, colon=True, chunk_len=hit.chunk_len, chunk_left=hit.chunk_left,
-                matched=hit.matched,
-            )
-            break
+        nxt = next((c for c in layout.chunks(below) if hit.box.left - 4 * em <= words[c[0]].box.left <= right + em), None)
+        if nxt is None:
+            continue
+        ends = [k for k, i in enumerate(nxt[:4]) if words[i].text.rstrip().endswith((":", ";"))]
+        if not ends and len(nxt) > 1 and _hint_word(words[nxt[0]].text):
+            ends = [0]  # a format hint alone, its colon lost: "{mm/dd/yyyy) 05/17/1946"
+        if not ends:
+            continue
+        cont = nxt[: ends[0] + 1]
+        others = {owner[i] for i in cont if i in owner}
+        hints = in_brackets(words, cont)  # "(no P.O. Box):"
+        if not all(i in hints or is_label_wording(words[i].text) for i in cont) or any(o.kind != hit.kind for o in others):
+            continue
+        out = [h for h in out if h not in others]
+        out[out.index(hit)] = replace(hit, indices=tuple(hit.indices) + tuple(rest) + tuple(cont),
+                                      box=layout.union_box(list(cont)), colon=True)
     return out

@@ -14,7 +14,7 @@ from statistics import median
 from dataclasses import dataclass
 
 from intake.ocr.page_text import Box
-from intake.parsers.labels import LABEL_VOCABULARY, LabelHit, clean_token
+from intake.parsers.labels import LABEL_VOCABULARY, LabelHit, clean_token, is_label_wording
 from intake.parsers.layout import PageLayout, Row, is_filler, is_item_number
 
 __all__ = ["ValueSpot", "find_value", "next_row_below", "value_above", "value_area"]
@@ -175,17 +175,16 @@ def _run_after(layout: PageLayout, row: Row, picked: list[int]) -> list[int]:
 _FUNCTION_WORDS = frozenset({"to", "on", "of", "the", "and", "or", "for", "if", "in", "by", "at", "a", "an", "your", "you"})
 
 
-def _question(layout: PageLayout, picked: list[int]) -> bool:
-    """Words ending in a question mark are the next question ("Add optional dental?"), never a value;
-    nor is printed wording ending in a colon ("Agency:", "Date received:"), a label of no known kind."""
+def _no_value(layout: PageLayout, picked: list[int]) -> bool:
+    """Words that are never a value: the next question ("Add optional dental?"), printed wording ending
+    in a colon ("Agency:", "Date received:", a label of no known kind), function words alone ("to" left
+    of a label wrapped onto two lines, "Relationship to / applicant:")."""
     words = [layout.word(i).text.strip() for i in picked]
-    if any(w.endswith("?") for w in words):
+    if not words:
+        return False
+    if any(w.endswith("?") for w in words) or all(w.strip(".,:;") in _FUNCTION_WORDS for w in words):
         return True
-    if words and all(w.strip(".,:;") in _FUNCTION_WORDS for w in words):
-        return True  # "to" left of a label wrapped onto two lines ("Relationship to / applicant:")
-    return bool(words) and words[-1].endswith(":") and len(words) <= 4 and all(
-        not any(ch.isdigit() for ch in w) and not w.strip(":.,").isupper() for w in words
-    )
+    return words[-1].endswith(":") and len(words) <= 4 and all(is_label_wording(w) for w in words)
 
 
 def _label_tail(layout: PageLayout, hit: LabelHit, after: list[int], k: int) -> list[int]:
@@ -278,7 +277,7 @@ def find_value(
         right = []
     if right and _next_numbered_item(layout, right):
         right = []  # "39 Agent NPN  40 Agency / FMO": the next numbered box's label, not this one's value
-    if right and not _label_prefix(layout, row, right, label_words) and not _question(layout, right):
+    if right and not _label_prefix(layout, row, right, label_words) and not _no_value(layout, right):
         return ValueSpot(tuple(right), "right", row_index)
     left, span_right = _column_left(layout, hit) - 1.0 * layout.em, limit - 0.3 * layout.em
     for below in layout.rows_below(_on_its_line(layout, hit), below_em):
@@ -302,12 +301,12 @@ def find_value(
         for i in inside:
             if i in stop:
                 break
-            if picked and layout.gap(picked[-1], i) > layout.max_gap(picked[-1], i) and not _spaced_capitals(layout, picked[-1], i):
+            if picked and not _runs_on(layout, picked[-1], i):
                 break
             if picked and layout.wall_between(layout.word(picked[-1]).box, layout.word(i).box):
                 break
             picked.append(i)
-        if not picked or _label_prefix(layout, below, picked, label_words) or _question(layout, picked) or _prose(layout, picked):
+        if not picked or _label_prefix(layout, below, picked, label_words) or _no_value(layout, picked) or _prose(layout, picked):
             return None
         if layout.floor_between(hit.box, layout.union_box(picked)):
             return None  # below the label's cell or line: the next field's value, this one is blank
@@ -323,9 +322,12 @@ def _next_numbered_item(layout: PageLayout, picked: list[int]) -> bool:
     return following.isalpha() and not following.isupper() and following[:1].isupper()
 
 
-def _spaced_capitals(layout: PageLayout, a: int, b: int) -> bool:
-    """Two words written in capitals up to 5 text heights apart in the label's own column: hand printing
-    leaves wide gaps ("ASPIRUS WAUSAU    CLINIC"), and cutting there would drop the value's end unseen."""
+def _runs_on(layout: PageLayout, a: int, b: int) -> bool:
+    """Word ``b`` goes on the value that ends with word ``a`` (in the label's own column): within a
+    value's word gap, or two words written in capitals up to 5 text heights apart, since hand printing
+    leaves wide gaps ("ASPIRUS WAUSAU    CLINIC") and cutting there would drop the value's end unseen."""
+    if layout.gap(a, b) <= layout.max_gap(a, b):
+        return True
     first, second = layout.word(a).text.strip(".,"), layout.word(b).text.strip(".,")
     return (first.isalpha() and second.isalpha() and first.isupper() and second.isupper() and len(second) >= 2
             and layout.gap(a, b) <= 5.0 * layout.em)
@@ -343,24 +345,21 @@ def value_above(layout: PageLayout, hit: LabelHit, labels: list[LabelHit], stop:
     # the line may be drawn (or scanned) in pieces, and the writing on it may have taken the piece over
     # the caption's start: any piece just above the caption that reaches into its column counts
     # (OCR may stretch the caption's box up over its line: a line through its top still counts)
-    reach = min(_limit_x(layout, hit, labels, layout.rows[layout.row_of[hit.indices[-1]]]), hit.box.left + 12 * em)
+    row_index = layout.row_of[hit.indices[-1]]
+    limit = _limit_x(layout, hit, labels, layout.rows[row_index])
     level = [r for r in layout.rules if r.width >= 3 * r.height and r.width >= 2 * em
              and -0.4 * em <= anchor.top - r.center[1] <= 0.9 * em]
-    line = [r for r in level if r.left < reach and r.right >= hit.box.left + em]
+    line = [r for r in level if r.left < min(limit, hit.box.left + 12 * em) and r.right >= hit.box.left + em]
     if not level and layout.rules:
         return None
-    # a text layer carries no drawing: its caption's line is where the caption's top is; so is a line
-    # whose pieces stand at the caption's height elsewhere on the row while the writing took its own piece
-    rule = Box(left=0, top=max(0, int((max(r.center[1] for r in level) if level else anchor.top - 0.3 * em))),
-               width=layout.text.width, height=1)
-    if line:
-        rule = Box(left=min(r.left for r in line), top=int(max(r.center[1] for r in line)), width=1, height=1)
-        rule = Box(left=rule.left, top=rule.top, width=max(r.right for r in line) - rule.left, height=1)
-    row_index = layout.row_of[hit.indices[-1]]
+    # a text layer carries no drawing: its caption's line is where the caption's top is; a line whose
+    # pieces stand at the caption's height elsewhere on the row (the writing took its own piece) is there
+    line_y = max(r.center[1] for r in (line or level)) if level else max(0, int(anchor.top - 0.3 * em)) + 0.5
+    line_end = max(r.right for r in line) if line else layout.text.width
     left = hit.box.left - 1.0 * em
-    right = min(rule.right, _limit_x(layout, hit, labels, layout.rows[row_index])) - 0.3 * em
+    right = min(line_end, limit) - 0.3 * em
     for k, row in enumerate(layout.rows):
-        if k == row_index or not (-0.3 * em <= rule.center[1] - row.bottom <= 1.2 * em):
+        if k == row_index or not (-0.3 * em <= line_y - row.bottom <= 1.2 * em):
             continue
         if anchor.top - median(layout.word(i).box.bottom for i in row.indices) > 1.4 * em:
             continue  # a caption sits tight under its line; further up is another field's row
@@ -369,13 +368,13 @@ def value_above(layout: PageLayout, hit: LabelHit, labels: list[LabelHit], stop:
             continue
         picked = [inside[0]]
         for i in inside[1:]:
-            if layout.gap(picked[-1], i) > layout.max_gap(picked[-1], i) and not _spaced_capitals(layout, picked[-1], i):
+            if not _runs_on(layout, picked[-1], i):
                 break
             picked.append(i)
         text = "".join(layout.word(i).text for i in picked)
         if sum(ch.isalnum() for ch in text) < 2:
             continue  # a speck or a stub of the line read as "1" or "!"
-        if _question(layout, picked) or _prose(layout, picked):
+        if _no_value(layout, picked) or _prose(layout, picked):
             return None
         return ValueSpot(tuple(picked), "above", k)
     return None

@@ -277,40 +277,27 @@ def test_male_female_boxes_in_the_representative_section_are_not_the_applicant(s
     assert fields.get("applicant.sex") is None or fields["applicant.sex"].value is None
 
 
-def test_captions_printed_under_their_lines_take_the_values_written_on_the_lines(settings: Settings) -> None:
+CAPTIONED_ADDRESS = [
+    (100, 100, "7. Where do you live? Please give your street address."),
+    (100, 160, "5843 STEWART AVE"),
+    (100, 205, "Street address"),
+    (100, 265, "MINOCQUA"), (800, 265, "WI"), (1100, 265, "54548"),
+    (100, 310, "City"), (800, 310, "State"), (1100, 310, "ZIP code"),
+    (100, 420, "8. Do you get your mail somewhere else?"),
+]
+
+
+@pytest.mark.parametrize("rules", [
+    [(100, 1200, 195), (100, 700, 300), (800, 1000, 300), (1100, 1400, 300)],
+    # a fax breaks thin lines into pieces and the piece under the writing may go with it: no piece under
+    # "MINOCQUA"'s start or under "5843", the pieces start past the captions' words
+    [(420, 700, 195), (760, 1200, 195), (330, 700, 300), (860, 1000, 300), (1160, 1400, 300)],
+], ids=["whole lines", "lines in pieces"])
+def test_captions_printed_under_their_lines_take_the_values_written_on_the_lines(settings: Settings, rules) -> None:
     """"Street address", "City  State  ZIP code" printed under the lines they name: each value is the
-    writing on the line just above its caption, not the next row below it."""
-    items = [
-        (100, 100, "7. Where do you live? Please give your street address."),
-        (100, 160, "5843 STEWART AVE"),
-        (100, 205, "Street address"),
-        (100, 265, "MINOCQUA"), (800, 265, "WI"), (1100, 265, "54548"),
-        (100, 310, "City"), (800, 310, "State"), (1100, 310, "ZIP code"),
-        (100, 420, "8. Do you get your mail somewhere else?"),
-    ]
-    rules = [(100, 1200, 195), (100, 700, 300), (800, 1000, 300), (1100, 1400, 300)]
-    values = {path: f.value for path, f in extract_fields([_ruled(form_page(items, rules=rules), rules)], settings).fields.items()}
-    assert values["applicant.permanent_address.street"] == "5843 STEWART AVE"
-    assert values["applicant.permanent_address.city"] == "MINOCQUA"
-    assert values["applicant.permanent_address.state"] == "WI"
-    assert values["applicant.permanent_address.zip"] == "54548"
-
-
-def test_captions_under_lines_drawn_in_pieces_take_the_values_on_them(settings: Settings) -> None:
-    """A fax breaks thin lines into pieces, and the piece under the writing may be lost with it: a
-    caption still takes the writing on the pieces of line just above it (one piece reaching into its
-    column is enough, even one that OCR's stretched caption box reaches over)."""
-    items = [
-        (100, 100, "7. Where do you live? Please give your street address."),
-        (100, 160, "5843 STEWART AVE"),
-        (100, 205, "Street address"),
-        (100, 265, "MINOCQUA"), (800, 265, "WI"), (1100, 265, "54548"),
-        (100, 310, "City"), (800, 310, "State"), (1100, 310, "ZIP code"),
-        (100, 420, "8. Do you get your mail somewhere else?"),
-    ]
-    # no piece under "MINOCQUA"'s start or under "5843"; the pieces start past the captions' words
-    rules = [(420, 700, 195), (760, 1200, 195), (330, 700, 300), (860, 1000, 300), (1160, 1400, 300)]
-    values = {path: f.value for path, f in extract_fields([_ruled(form_page(items, rules=rules), rules)], settings).fields.items()}
+    writing on the line just above its caption, not the next row below it; one piece of the line
+    reaching into the caption's column is enough."""
+    values = _ruled_values(settings, CAPTIONED_ADDRESS, rules)
     assert values["applicant.permanent_address.street"] == "5843 STEWART AVE"
     assert values["applicant.permanent_address.city"] == "MINOCQUA"
     assert values["applicant.permanent_address.state"] == "WI"
@@ -326,7 +313,7 @@ def test_a_caption_whose_own_piece_of_line_was_lost_under_the_writing(settings: 
         (100, 420, "8. Do you get your mail somewhere else?"),
     ]
     rules = [(330, 700, 300), (1160, 1400, 300)]
-    values = {path: f.value for path, f in extract_fields([_ruled(form_page(items, rules=rules), rules)], settings).fields.items()}
+    values = _ruled_values(settings, items, rules)
     assert values["applicant.permanent_address.state"] == "WI"
     assert values["applicant.permanent_address.city"] == "MINOCQUA"
 
@@ -344,7 +331,7 @@ def test_a_chain_of_captions_under_a_question_each_take_the_writing_above(settin
         (100, 420, "STEP 2: Tell us about your Medicare"),
     ]
     rules = [(100, 1200, 195), (100, 700, 300), (800, 1000, 300), (1100, 1400, 300)]
-    values = {path: f.value for path, f in extract_fields([_ruled(form_page(items, rules=rules), rules)], settings).fields.items()}
+    values = _ruled_values(settings, items, rules)
     assert values["applicant.mailing_address.street"] == "PO BOX 1928"
     assert values["applicant.mailing_address.city"] == "MOSINEE"
 
@@ -355,9 +342,13 @@ def test_a_blank_field_under_another_fields_line_takes_nothing_from_it(settings:
     items = [(100, 100, "Last name"), (100, 150, "OLSON"), (100, 205, "Street address"), (100, 330, "City"),
              (100, 380, "WAUSAU")]
     rules = [(100, 1200, 190), (100, 1200, 295), (100, 1200, 420)]
-    values = {path: f.value for path, f in extract_fields([_ruled(form_page(items, rules=rules), rules)], settings).fields.items()}
+    values = _ruled_values(settings, items, rules)
     assert values["applicant.last_name"] == "OLSON" and values["applicant.permanent_address.city"] == "WAUSAU"
     assert values.get("applicant.permanent_address.street") is None
+
+
+def _ruled_values(settings: Settings, items, rules) -> dict:
+    return {path: f.value for path, f in extract_fields([_ruled(form_page(items, rules=rules), rules)], settings).fields.items()}
 
 
 def _ruled(page, rules):  # noqa: ANN001, ANN202 - the drawn underlines, as preprocessing reports them
@@ -383,14 +374,6 @@ def test_the_rest_of_a_question_sentence_is_no_value() -> None:
     cant = next(i for i, w in enumerate(layout.text.words) if w.text == "can't")
     # the reading right of the label stops at "can't" (a wall, a gap): "PO. Box" alone is not prose
     assert find_value(layout, hit, [hit], set(hit.indices) | {cant}) is None
-
-
-def _ruled(page, rules):  # noqa: ANN001, ANN202 - the drawn underlines, as preprocessing reports them
-    from dataclasses import replace
-
-    from intake.ocr.page_text import Box
-
-    return replace(page, rules=tuple(Box(left=x1, top=y - 1, width=x2 - x1, height=3) for x1, x2, y in rules))
 
 
 def test_questions_name_their_answers_and_open_their_sections(settings: Settings) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import cv2
@@ -19,6 +20,7 @@ from intake.parsers import mail_stamp
 from tests.ocr.synth import FONT, FONT_BOLD
 
 CHICAGO = ZoneInfo("America/Chicago")
+DATA = Path(__file__).parent / "data"
 DPI = 300
 RED_INK = (200, 30, 40)  # RGB, as a mailroom's stamp pad
 
@@ -207,3 +209,21 @@ def test_grey_pen_writing_beside_the_stamp_is_not_taken_for_it() -> None:
     assert pixels is not None
     assert np.count_nonzero(pixels[stamp_ink]) > 0.8 * np.count_nonzero(stamp_ink)
     assert np.count_nonzero(pixels[pen_ink]) < 0.1 * np.count_nonzero(pen_ink)
+
+
+def test_blurred_label_print_beside_a_grey_stamp_stays_on_the_ocr_input() -> None:
+    """A 200 dpi grey scan (here enlarged to 300 dpi, as the OCR stage does) blurs small label type to
+    mid-grey, the stamp's tone: where its letters close up a dot survives the stamp's opening. Such dots
+    are not stamp ink, so "Given name" left of the stamp keeps its pixels; the stamp's letters still go."""
+    from intake.ocr.grey_stamp import find_grey_stamp, stamp_pixels
+
+    page = cv2.imread(str(DATA / "grey-stamp-over-blurred-labels-300dpi.png"), cv2.IMREAD_GRAYSCALE)
+    pixels = stamp_pixels(find_grey_stamp(page, 300))
+    assert pixels is not None
+
+    def taken(x0: int, y0: int, x1: int, y1: int, darker_than: int) -> float:
+        print_ = page[y0:y1, x0:x1] < darker_than
+        return np.count_nonzero(pixels[y0:y1, x0:x1][print_]) / np.count_nonzero(print_)
+
+    assert taken(145, 170, 345, 210, 160) < 0.02  # "Given name", beside the stamp's frame
+    assert taken(480, 150, 900, 300, 200) > 0.6  # "CEIVED" of the stamp (with some print under it)

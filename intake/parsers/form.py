@@ -263,11 +263,13 @@ def _value_spots(p: _Page, headings: list[Heading]) -> dict[int, ValueSpot]:
         if spot is not None:
             spots[id(hit)] = spot
     by_id = {id(hit): hit for hit in p.labels}
+    # a table's label cell: the lines printed under a label whose value stands beside them are label print
+    stop = p.stop | {i for spot in spots.values() for i in spot.label_print}
     # the writing just above each label that may be a caption (its own value, if any, is below it)
     aboves = {
         id(hit): above for hit in p.labels
         if hit.kind not in ("sex", "signature", "rep_signature") and (id(hit) not in spots or spots[id(hit)].where == "below")
-        and (above := value_above(p.layout, hit, p.labels, p.stop)) is not None
+        and (above := value_above(p.layout, hit, p.labels, stop)) is not None
     }
     for hit in sorted(p.labels, key=lambda h: (h.box.top, h.box.left)):
         own, above = spots.get(id(hit)), aboves.get(id(hit))

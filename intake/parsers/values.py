@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from intake.ocr.page_text import Box
 from intake.parsers.labels import LABEL_VOCABULARY, LabelHit, clean_token, is_label_wording
+from intake.parsers.label_cells import label_block, value_cell
 from intake.parsers.layout import PageLayout, Row, is_filler, is_item_number
 
 __all__ = ["ValueSpot", "find_value", "next_row_below", "value_above", "value_area"]
@@ -29,6 +30,7 @@ class ValueSpot:
     indices: tuple[int, ...]
     where: str  # "right", "below" or "above" (a caption printed under the value's line)
     row: int  # index of the row the value sits on
+    label_print: tuple[int, ...] = ()  # lines printed under the label in its cell (never anyone's value)
 
 
 def _hints(layout: PageLayout, row: Row, hit: LabelHit) -> set[int]:
@@ -279,8 +281,12 @@ def find_value(
         right = []  # "39 Agent NPN  40 Agency / FMO": the next numbered box's label, not this one's value
     if right and not _label_prefix(layout, row, right, label_words) and not _no_value(layout, right):
         return ValueSpot(tuple(right), "right", row_index)
+    block, block_words = label_block(layout, hit, label_words)
+    beside = _beside_block(layout, hit, block, set(block_words) | hints, labels, stop, row)
+    if beside is not None:
+        return beside
     left, span_right = _column_left(layout, hit) - 1.0 * layout.em, limit - 0.3 * layout.em
-    for below in layout.rows_below(_on_its_line(layout, hit), below_em):
+    for below in layout.rows_below(block if block_words else _on_its_line(layout, hit), below_em):
         below_index = layout.rows.index(below)
         if below_index <= row_index:
             continue
@@ -312,6 +318,38 @@ def find_value(
             return None  # below the label's cell or line: the next field's value, this one is blank
         return ValueSpot(tuple(picked), "below", below_index)
     return None
+
+
+def _beside_block(
+    layout: PageLayout, hit: LabelHit, block: Box, skip: set[int], labels: list[LabelHit], stop: set[int], row: Row
+) -> ValueSpot | None:
+    """A table's label cell: the value right of the label's whole block (it is written in the middle of
+    the cell's height), across the cell's border when the label is alone in its cell."""
+    cell = value_cell(layout, block, skip | set(hit.indices))
+    if cell is None and block == hit.box:
+        return None  # nothing to add to the search right of the label
+    # past the border (the border itself must not count as a wall between the anchor and the value)
+    anchor = block if cell is None else Box(left=int(cell[0] + 0.2 * layout.em), top=block.top, width=1, height=block.height)
+    band = set(layout.band(anchor))
+    lefts = [other.box.left - 0.3 * layout.em for other in labels
+             if other is not hit and other.indices[0] in band and other.box.left > anchor.right - 0.2 * layout.em]
+    limit = min([*lefts, cell[1] if cell is not None else float(layout.text.width)])
+    right = layout.right_of(anchor, row=row, stop=stop, limit_x=limit, skip=skip | set(hit.indices))
+    right = [i for i in right if i not in skip]
+    if not right or _prose(layout, right) or _no_value(layout, right) or _next_numbered_item(layout, right):
+        return None
+    label_words = {i for other in labels for i in other.indices}
+    first_row = layout.rows[layout.row_of[right[0]]]
+    if _label_prefix(layout, first_row, right, label_words) or _runs_into_label(layout, first_row, right, label_words):
+        return None
+    return ValueSpot(tuple(right), "right", layout.row_of[right[0]], tuple(sorted(skip)))
+
+
+def _runs_into_label(layout: PageLayout, row: Row, picked: list[int], label_words: set[int]) -> bool:
+    """The words run tight into a label: they start that label's cell ("16" of "16 State"), whatever they are."""
+    line = layout.band(layout.word(picked[-1]).box, row)
+    position = line.index(picked[-1])
+    return position + 1 < len(line) and line[position + 1] in label_words and layout.gap(picked[-1], line[position + 1]) < layout.em
 
 
 def _next_numbered_item(layout: PageLayout, picked: list[int]) -> bool:

@@ -1,0 +1,130 @@
+"""Labels printed as a block in a table's label column, their value in the cell to the right.
+
+Table forms give each label a (often shaded) cell of its own on the left and the value the
+white cell right of it: "Surname / Apellido | KLEIN". The label may run onto more lines
+in its cell ("Date of birth / (MM/DD/YYYY) / Fecha de nacimiento"), and the value is
+written in the middle of its cell's height, not on the label's first line. So:
+
+- ``label_block``: the label with the lines of print right under it in its cell (a second
+  language, a format hint, the rest of a long label). A line written in capitals, a line
+  of another label, or a rule between them ends the block.
+- ``value_cell``: where the next cell starts when the label is alone in its own cell (a
+  border right of it, and nothing written in the cell beside or under the label): its
+  value can only be across that border. A label that shares its cell with its value
+  (a small label at a cell's top, the value under it) keeps its value in its cell.
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.ocr.page_text import Box
+from intake.parsers.labels import LabelHit
+from intake.parsers.layout import PageLayout, Row, is_filler
+
+__all__ = ["label_block", "value_cell"]
+
+_MOST_LINES = 3  # lines of print a label's block may add under the label
+_LINE_GAP_EM = 0.9  # a block's lines are set this close (text heights between one line and the next)
+
+
+def _print_line(layout: PageLayout, indices: list[int]) -> bool:
+    """Printed label wording, not writing (which forms ask for in capitals): lower-case letters (a
+    translation, the rest of a sentence-case label) and no digits, or a bracketed hint."""
+    texts = [layout.word(i).text.strip() for i in indices]
+    joined = " ".join(texts)
+    if not any(ch.isalpha() for ch in joined):
+        return False
+    bracketed = joined.startswith(("(", "{", "[")) and joined.rstrip(":;.,").endswith((")", "}", "]"))
+    if bracketed:
+        return True
+    if any(ch.isdigit() for ch in joined):
+        return False
+    # print is set in lower case or Title case (acronyms in capitals); OCR of handwriting mixes them ("wooD")
+    cased = all(_PRINT_CASE.fullmatch(t) for t in (re.sub(r"[^A-Za-zÀ-ÿ]", "", t) for t in texts) if t)
+    return cased and sum(ch.islower() for ch in joined) >= 2
+
+
+_PRINT_CASE = re.compile(r"[A-ZÀ-Þ]?[a-zß-ÿ]+|[A-ZÀ-Þ]+")
+
+
+def _line_at_left(layout: PageLayout, row: Row, left: float, right: float) -> list[int]:
+    """The words of ``row`` that start near ``left`` and run on at word spacing, up to ``right``."""
+    words = [i for i in row.indices if not is_filler(layout.word(i).text) and i not in layout.tall]
+    start = next((k for k, i in enumerate(words) if abs(layout.word(i).box.left - left) <= 1.2 * layout.em), None)
+    if start is None:
+        return []
+    line = [words[start]]
+    for i in words[start + 1 :]:
+        if layout.word(i).box.left >= right or layout.gap(line[-1], i) > 1.2 * layout.em:
+            break
+        line.append(i)
+    return line
+
+
+def label_block(layout: PageLayout, hit: LabelHit, label_words: set[int]) -> tuple[Box, list[int]]:
+    """The label's box grown over the print lines right under it in its cell, and those lines' words."""
+    block = hit.box
+    added: list[int] = []
+    row_index = layout.row_of[hit.indices[-1]]
+    for row in layout.rows[row_index + 1 :]:
+        if len(added) >= _MOST_LINES * 8 or row.top - block.bottom > _LINE_GAP_EM * layout.em:
+            break
+        if row.top < block.bottom - 0.3 * layout.em:
+            continue  # a row sharing the label's line (a taller value beside it)
+        line = _line_at_left(layout, row, hit.box.left, hit.box.right + 12 * layout.em)
+        if not line or any(i in label_words for i in line) or not _print_line(layout, line):
+            break
+        box = layout.union_box(line)
+        if layout.floor_between(block, box) or layout.wall_between(block, box) and box.left > block.right:
+            break
+        block = block.union(box)
+        added.extend(line)
+    return block, added
+
+
+def _walls_right_of(layout: PageLayout, block: Box, x: float) -> list[Box]:
+    """Cell borders right of ``x`` standing beside ``block`` (over half its height), nearest first."""
+    em = layout.em
+    return sorted(
+        (r for r in layout.rules
+         if r.height >= 2.0 * em and r.height >= 3 * r.width and r.center[0] > x
+         and min(r.bottom, block.bottom) - max(r.top, block.top) >= 0.5 * block.height),
+        key=lambda r: r.center[0],
+    )
+
+
+def value_cell(layout: PageLayout, block: Box, words_of_block: set[int]) -> tuple[float, float] | None:
+    """The left and right edges of the cell right of a label alone in its cell, or None when it is not alone.
+
+    Alone: a cell border stands right of the block, nothing is written between the block and
+    that border, and nothing under the block before the cell's floor (or within a few lines).
+    """
+    em = layout.em
+    walls = _walls_right_of(layout, block, block.right - 0.1 * em)
+    if not walls:
+        return None
+    wall = walls[0]
+    floors = [
+        r for r in layout.rules
+        if r.width >= 3 * r.height and r.center[1] > block.bottom - 0.2 * em
+        and min(r.right, wall.center[0]) - max(r.left, block.left) >= 0.5 * (wall.center[0] - block.left)
+    ]
+    floor = min((r.center[1] for r in floors), default=block.bottom + 3 * em)
+    # the label's own cell starts at the border left of it (the label may be the end of its cell's words)
+    behind = [r.right for r in layout.rules
+              if r.height >= 2.0 * em and r.height >= 3 * r.width and r.center[0] < block.left
+              and min(r.bottom, block.bottom) - max(r.top, block.top) >= 0.5 * block.height]
+    cell_left = max(behind, default=0.0)
+    for i, word in enumerate(layout.text.words):
+        if i in words_of_block or i in layout.tall or is_filler(word.text):
+            continue
+        box = word.box
+        if not (cell_left <= box.center[0] < wall.center[0]):
+            continue
+        beside = box.left >= block.right - 0.2 * em and min(box.bottom, block.bottom) - max(box.top, block.top) > 0
+        under = block.bottom - 0.2 * em <= box.top and box.center[1] < floor
+        if beside or under:
+            return None
+    further = [r for r in walls[1:] if r.left > wall.right + em]
+    return float(wall.right), float(further[0].left) if further else float(layout.text.width)

@@ -1,0 +1,80 @@
+"""Table forms: a label alone in its (shaded) cell, maybe over a second line in another language,
+and its value in the cell to the right, written at the middle of the cell's height."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import cv2
+
+from intake.config import Settings
+from intake.ocr.page_text import Box
+from intake.parsers.form import extract_fields
+from tests.parsers.form_kit import form_page
+
+# Two table rows: "Surname / Apellido | value | Given name / Nombre | value", then "City / Ciudad | value".
+# Rows are 100 px tall (y 80-180, 180-280); the label's two lines at the top, the value half-way down.
+_WALLS = (420, 900, 1320, 1800)  # cell borders (x), left to right, across both rows
+_FLOORS = (80, 180, 280)  # the rows' top and bottom borders (y)
+
+
+def _table_page(items: list[tuple[int, int, str]], *, drawn: bool = True, source: str = "ocr"):  # noqa: ANN202
+    page = form_page(items, source=source)
+    if not drawn:
+        return page
+    image = page.image.copy()
+    rules = []
+    for x in (80, *_WALLS):
+        cv2.line(image, (x, _FLOORS[0]), (x, _FLOORS[-1]), 0, 3)
+        rules.append(Box(left=x - 1, top=_FLOORS[0], width=3, height=_FLOORS[-1] - _FLOORS[0]))
+    for y in _FLOORS:
+        cv2.line(image, (80, y), (_WALLS[-1], y), 0, 3)
+        rules.append(Box(left=80, top=y - 1, width=_WALLS[-1] - 80, height=3))
+    return replace(page, image=image, rules=tuple(rules))
+
+
+def _labels(first: str | None, last: str | None, city: str | None) -> list[tuple[int, int, str]]:
+    items = [(100, 90, "Surname"), (100, 125, "Apellido"), (920, 90, "Given name"), (920, 125, "Nombre"),
+             (100, 190, "City"), (100, 225, "Ciudad")]
+    values = [(460, 115, last), (1360, 115, first), (460, 215, city)]
+    return items + [(x, y, text) for x, y, text in values if text]
+
+
+def _values(settings: Settings, page) -> dict:  # noqa: ANN001
+    return {path: f.value for path, f in extract_fields([page], settings).fields.items()}
+
+
+def test_the_value_is_in_the_cell_right_of_a_label_alone_in_its_cell(settings: Settings) -> None:
+    values = _values(settings, _table_page(_labels("TOUA", "KLEIN", "ASHLAND")))
+    assert values["applicant.last_name"] == "KLEIN"
+    assert values["applicant.first_name"] == "TOUA"
+    assert values["applicant.permanent_address.city"] == "ASHLAND"
+
+
+def test_a_blank_value_cell_is_blank_not_the_labels_second_language_line(settings: Settings) -> None:
+    """"Nombre" under "Given name" is the label's own print: with the value cell empty the field is blank."""
+    fields = extract_fields([_table_page(_labels(None, "KLEIN", None))], settings).fields
+    assert fields["applicant.last_name"].value == "KLEIN"
+    for path in ("applicant.first_name", "applicant.permanent_address.city"):
+        assert path not in fields or fields[path].value is None, path
+
+
+def test_a_text_layer_table_without_drawn_borders_reads_beside_the_label_block(settings: Settings) -> None:
+    """A DocuSign page's text layer has no borders: the value, half-way down the cell, stands beside
+    the label's two lines, not on the label's first line."""
+    values = _values(settings, _table_page(_labels("TOUA", "KLEIN", "ASHLAND"), drawn=False, source="text_layer"))
+    assert values["applicant.last_name"] == "KLEIN"
+    assert values["applicant.first_name"] == "TOUA"
+    assert values["applicant.permanent_address.city"] == "ASHLAND"
+
+
+def test_a_label_sharing_its_cell_with_its_value_keeps_it_and_never_takes_the_next_cell(settings: Settings) -> None:
+    """A grid cell holds its small label at the top and the value under it: the next cell is another
+    field's, even when this one's value is blank."""
+    items = [(100, 90, "LAST NAME"), (100, 135, "OLSON"), (440, 90, "FIRST NAME"), (440, 135, "ANNA"),
+             (100, 190, "CITY"), (920, 190, "COUNTY"), (920, 235, "MARATHON")]
+    values = _values(settings, _table_page(items))
+    assert values["applicant.last_name"] == "OLSON"
+    assert values["applicant.first_name"] == "ANNA"
+    assert values.get("applicant.permanent_address.city") is None
+    assert values["applicant.permanent_address.county"] == "MARATHON"

@@ -606,6 +606,8 @@ def _birth_date_by_its_hint(pages: list[_Page], headings: list[Heading]) -> bool
                 for k, i in enumerate(chunk[1:], start=1):
                     if not _DATE_HINT.match(words[i].text.strip().lower()) or owned.intersection(chunk[: k + 1]):
                         continue
+                    if words[chunk[k - 1]].text.strip(".,:;").islower():
+                        continue  # a word read as plain print ("are requesting (MM/DD/YYYY)"), not an unread label
                     ids = (chunk[k - 1], i)
                     hit = LabelHit(kind="birth_date", page=p.layout.page, indices=ids, box=p.layout.union_box(list(ids)),
                                    score=60.0, at_chunk_start=k == 1, colon=False, chunk_len=len(chunk), matched=2)

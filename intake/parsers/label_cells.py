@@ -62,19 +62,26 @@ def _line_at_left(layout: PageLayout, row: Row, left: float, right: float) -> li
     return line
 
 
-def label_block(layout: PageLayout, hit: LabelHit, label_words: set[int]) -> tuple[Box, list[int]]:
+def label_block(layout: PageLayout, hit: LabelHit, labels: list[LabelHit]) -> tuple[Box, list[int]]:
     """The label's box grown over the print lines right under it in its cell, and those lines' words."""
+    other_labels = {i for other in labels if other.kind != hit.kind for i in other.indices}
     block = hit.box
+    # the label's lines start where its cell's words do ("Coverage" of "Coverage effective date you")
+    left = hit.chunk_left if hit.chunk_left and 0 < hit.box.left - hit.chunk_left < 12 * layout.em else hit.box.left
     added: list[int] = []
     row_index = layout.row_of[hit.indices[-1]]
     for row in layout.rows[row_index + 1 :]:
         if len(added) >= _MOST_LINES * 8 or row.top - block.bottom > _LINE_GAP_EM * layout.em:
             break
-        if row.top < block.bottom - 0.3 * layout.em:
+        if row.centre < block.bottom:
             continue  # a row sharing the label's line (a taller value beside it)
-        line = _line_at_left(layout, row, hit.box.left, hit.box.right + 12 * layout.em)
-        if not line or any(i in label_words for i in line) or not _print_line(layout, line):
+        line = _line_at_left(layout, row, left, hit.box.right + 12 * layout.em)
+        if not line and not layout.in_span(row, left - layout.em, block.right):
+            continue  # a row only beside the block: the value, written a little lower than the label
+        if not line or not _print_line(layout, line):
             break
+        if any(i in other_labels for i in line):
+            break  # the next label (the same label again in another language, "Domicilio permanente", is the block's)
         box = layout.union_box(line)
         if layout.floor_between(block, box) or layout.wall_between(block, box) and box.left > block.right:
             break

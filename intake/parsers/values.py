@@ -281,7 +281,7 @@ def find_value(
         right = []  # "39 Agent NPN  40 Agency / FMO": the next numbered box's label, not this one's value
     if right and not _label_prefix(layout, row, right, label_words) and not _no_value(layout, right):
         return ValueSpot(tuple(right), "right", row_index)
-    block, block_words = label_block(layout, hit, label_words)
+    block, block_words = label_block(layout, hit, labels)
     beside = _beside_block(layout, hit, block, set(block_words) | hints, labels, stop, row)
     if beside is not None:
         return beside

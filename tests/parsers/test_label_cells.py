@@ -18,18 +18,19 @@ _WALLS = (420, 900, 1320, 1800)  # cell borders (x), left to right, across both 
 _FLOORS = (80, 180, 280)  # the rows' top and bottom borders (y)
 
 
-def _table_page(items: list[tuple[int, int, str]], *, drawn: bool = True, source: str = "ocr"):  # noqa: ANN202
+def _table_page(items: list[tuple[int, int, str]], *, drawn: bool = True, source: str = "ocr",
+                walls: tuple[int, ...] = _WALLS):  # noqa: ANN202
     page = form_page(items, source=source)
     if not drawn:
         return page
     image = page.image.copy()
     rules = []
-    for x in (80, *_WALLS):
+    for x in (80, *walls):
         cv2.line(image, (x, _FLOORS[0]), (x, _FLOORS[-1]), 0, 3)
         rules.append(Box(left=x - 1, top=_FLOORS[0], width=3, height=_FLOORS[-1] - _FLOORS[0]))
     for y in _FLOORS:
-        cv2.line(image, (80, y), (_WALLS[-1], y), 0, 3)
-        rules.append(Box(left=80, top=y - 1, width=_WALLS[-1] - 80, height=3))
+        cv2.line(image, (80, y), (walls[-1], y), 0, 3)
+        rules.append(Box(left=80, top=y - 1, width=walls[-1] - 80, height=3))
     return replace(page, image=image, rules=tuple(rules))
 
 
@@ -78,3 +79,25 @@ def test_a_label_sharing_its_cell_with_its_value_keeps_it_and_never_takes_the_ne
     assert values["applicant.first_name"] == "ANNA"
     assert values.get("applicant.permanent_address.city") is None
     assert values["applicant.permanent_address.county"] == "MARATHON"
+
+
+def test_a_label_of_three_lines_starting_before_its_key_words_reads_beside_all_of_them(settings: Settings) -> None:
+    """"Coverage effective date you / are requesting (MM/DD/YYYY) / Fecha de inicio de la cobertura": the
+    label's cell starts at "Coverage", and the date is written beside its second line."""
+    items = [(100, 85, "Street address of permanent"), (100, 117, "(P.O. Box not allowed)"),
+             (100, 149, "Domicilio permanente"), (960, 117, "1204 N 5TH AVE"),
+             (100, 190, "Coverage effective date you"), (100, 222, "are requesting (MM/DD/YYYY)"),
+             (100, 250, "Fecha de inicio de la cobertura"), (960, 222, "01/01/2027")]
+    values = _values(settings, _table_page(items, walls=(900, 1800)))
+    assert values["applicant.permanent_address.street"] == "1204 N 5TH AVE"
+    assert values["requested_effective_date"] == "2027-01-01"
+
+
+def test_a_value_row_between_the_label_and_its_translation_is_not_the_end_of_the_block(settings: Settings) -> None:
+    """A text layer puts the value, a little lower than the label, on a row of its own between the
+    label's lines: the label's second line is still its own print, and the value is beside them."""
+    items = [(100, 90, "Surname"), (460, 112, "KLEIN"), (100, 140, "Apellido"),
+             (920, 90, "Given name"), (1360, 112, "TOUA"), (920, 140, "Nombre")]
+    values = _values(settings, _table_page(items, drawn=False, source="text_layer"))
+    assert values["applicant.last_name"] == "KLEIN"
+    assert values["applicant.first_name"] == "TOUA"

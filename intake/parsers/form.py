@@ -40,6 +40,7 @@ from intake.parsers.choices import (
 )
 from intake.parsers.field_map import NORMALIZERS, TEXT_PATHS, path_for
 from intake.parsers.label_keywords import keyword_headings, keyword_labels, prefer_key_words
+from intake.parsers.label_cells import join_stacked_labels
 from intake.parsers.labels import (
     LABEL_VOCABULARY,
     LabelHit,
@@ -117,7 +118,7 @@ def _read_page(page: RecognizedPage) -> _Page:
     heading_words.update(i for h in more for i in h.indices)
     # ... and then "St: MI" is Michigan, not a middle-initial label, whichever table found "St:"
     labels = values_mistaken_for_labels(layout, labels + keyword_labels(layout, labels, taken | heading_words))
-    labels = join_wrapped_labels(layout, labels)
+    labels = join_stacked_labels(layout, join_wrapped_labels(layout, labels))
     stop = box_words | option_words | heading_words | {i for h in labels for i in h.indices}
     return _Page(layout=layout, image=page.image, labels=labels, checkboxes=checkboxes, options=options, stop=stop,
                  headings=headings)

@@ -8,6 +8,9 @@ written in the middle of its cell's height, not on the label's first line. So:
 - ``label_block``: the label with the lines of print right under it in its cell (a second
   language, a format hint, the rest of a long label). A line written in capitals, a line
   of another label, or a rule between them ends the block.
+- ``join_stacked_labels``: a label broken over two lines of its cell ("National Producer /
+  Number (NPN)", "Writing agent / / broker name") is one label, of the kind its whole
+  wording names, not two labels of the kinds each line's words suggest.
 - ``value_cell``: where the next cell starts when the label is alone in its own cell (a
   border right of it, and nothing written in the cell beside or under the label): its
   value can only be across that border. A label that shares its cell with its value
@@ -18,11 +21,14 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import replace
+
 from intake.ocr.page_text import Box
+from intake.parsers.label_keywords import classify_words, tokens_of
 from intake.parsers.labels import LabelHit
 from intake.parsers.layout import PageLayout, Row, is_filler
 
-__all__ = ["label_block", "value_cell"]
+__all__ = ["join_stacked_labels", "label_block", "value_cell"]
 
 _MOST_LINES = 3  # lines of print a label's block may add under the label
 _LINE_GAP_EM = 0.9  # a block's lines are set this close (text heights between one line and the next)
@@ -135,3 +141,67 @@ def value_cell(layout: PageLayout, block: Box, words_of_block: set[int]) -> tupl
             return None
     further = [r for r in walls[1:] if r.left > wall.right + em]
     return float(wall.right), float(further[0].left) if further else float(layout.text.width)
+
+
+_MOST_LABEL_WORDS = 5  # words on a label's first line, when it goes on in the line under it
+
+
+def _label_line(layout: PageLayout, chunk: list[int]) -> bool:
+    """A short line of print with no colon and no digits: the first line of a label broken in two."""
+    texts = [layout.word(i).text.strip() for i in chunk]
+    return (len(chunk) <= _MOST_LABEL_WORDS and not texts[-1].endswith((":", ";"))
+            and not any(ch.isdigit() for t in texts for ch in t) and any(ch.islower() for t in texts for ch in t))
+
+
+def _next_line_at_left(layout: PageLayout, row_index: int, top: Box) -> list[int] | None:
+    """The chunk starting at ``top``'s left on the next line under it, passing over a row that is
+    only beside it (a value written a little lower); None when something else comes first."""
+    em = layout.em
+    for row in layout.rows[row_index + 1 :]:
+        if row.centre <= top.bottom:
+            continue
+        if row.top - top.bottom > _LINE_GAP_EM * em:
+            return None
+        lower = next((c for c in layout.chunks(row) if abs(layout.word(c[0]).box.left - top.left) <= 1.2 * em), None)
+        if lower is not None:
+            return lower
+        if layout.in_span(row, top.left - em, top.right):
+            return None
+    return None
+
+
+def join_stacked_labels(layout: PageLayout, hits: list[LabelHit]) -> list[LabelHit]:
+    """Labels printed over two lines of a cell, joined into one of the kind the whole wording names.
+
+    The upper line is short print without a colon; the lower line starts at its left, tight under
+    it, in print. Their words together must name one kind by key words, and that changes what was
+    found: a line with no label of its own, or two labels of other kinds ("National Producer" read as
+    the agent's name over "Number (NPN)"), or the same label twice ("Writing agent /" over "broker
+    name"). A label whose lower line only goes on in its own kind is left as it is.
+    """
+    out = list(hits)
+    em = layout.em
+    for n, row in enumerate(layout.rows[:-1]):
+        for upper in layout.chunks(row):
+            if not _label_line(layout, upper):
+                continue
+            top = layout.union_box(upper)
+            lower = _next_line_at_left(layout, n, top)
+            if lower is None or not _print_line(layout, lower) or layout.floor_between(top, layout.union_box(lower)):
+                continue
+            kind = classify_words(tokens_of(layout.word(i).text for i in upper + lower))
+            words = set(upper) | set(lower)
+            joined = [h for h in out if words.intersection(h.indices)]
+            if kind is None or any(not words.issuperset(h.indices) for h in joined):
+                continue
+            if len(joined) == 1 and joined[0].kind == kind and set(joined[0].indices) <= set(upper):
+                continue  # the label, and print going on under it: the label's block
+            if joined and all(h.kind == kind for h in joined) and len(joined) == 1:
+                continue
+            ids = tuple(upper + lower)
+            base = joined[0] if joined else LabelHit(kind=kind, page=layout.page, indices=ids, box=top, score=80.0,
+                                                     at_chunk_start=True, colon=False, chunk_len=len(upper))
+            merged = replace(base, kind=kind, indices=ids, box=layout.union_box(list(ids)), chunk_left=top.left,
+                             colon=layout.word(ids[-1]).text.rstrip().endswith(":"), at_chunk_start=True)
+            out = [h for h in out if h not in joined] + [merged]
+    return out

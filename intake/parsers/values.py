@@ -180,12 +180,15 @@ _FUNCTION_WORDS = frozenset({"to", "on", "of", "the", "and", "or", "for", "if", 
 def _no_value(layout: PageLayout, picked: list[int]) -> bool:
     """Words that are never a value: the next question ("Add optional dental?"), printed wording ending
     in a colon ("Agency:", "Date received:", a label of no known kind), function words alone ("to" left
-    of a label wrapped onto two lines, "Relationship to / applicant:")."""
+    of a label wrapped onto two lines, "Relationship to / applicant:"), wording after a slash with no
+    digit in it (the second language of a bilingual label or heading)."""
     words = [layout.word(i).text.strip() for i in picked]
     if not words:
         return False
     if any(w.endswith("?") for w in words) or all(w.strip(".,:;") in _FUNCTION_WORDS for w in words):
         return True
+    if words[0] == "/" and not any(ch.isdigit() for w in words for ch in w):
+        return True  # "/ REPRESENTANTE AUTORIZADO": a label's or heading's wording in a second language
     return words[-1].endswith(":") and len(words) <= 4 and all(is_label_wording(w) for w in words)
 
 
@@ -295,6 +298,8 @@ def find_value(
         ]
         if inside and inside[0] in label_words:
             return None  # the next field's label: this one was left blank
+        if inside and inside[0] in stop and _goes_on_in_print(layout, below, inside[0], stop):
+            return None  # a heading's or label's line ("SECTION 2 MEDICARE AND YOUR PLAN"): nothing past it is ours
         if inside and any(layout.word(i).text.rstrip().endswith("?") for c in layout.chunks(below) if inside[0] in c for i in c):
             return None  # the next question ("8. Do you get your mail somewhere else?"): nothing past it is ours
         # Checkbox option rows in between (a neighbouring question's Yes/No) are passed over.
@@ -314,6 +319,8 @@ def find_value(
             picked.append(i)
         if not picked or _label_prefix(layout, below, picked, label_words) or _no_value(layout, picked) or _prose(layout, picked):
             return None
+        if _sentence_print(layout, picked):
+            return None  # "Add the optional": the next item's print, not writing
         if layout.floor_between(hit.box, layout.union_box(picked)):
             return None  # below the label's cell or line: the next field's value, this one is blank
         return ValueSpot(tuple(picked), "below", below_index)
@@ -350,6 +357,22 @@ def _runs_into_label(layout: PageLayout, row: Row, picked: list[int], label_word
     line = layout.band(layout.word(picked[-1]).box, row)
     position = line.index(picked[-1])
     return position + 1 < len(line) and line[position + 1] in label_words and layout.gap(picked[-1], line[position + 1]) < layout.em
+
+
+def _goes_on_in_print(layout: PageLayout, row: Row, first: int, stop: set[int]) -> bool:
+    """Word ``first`` (a stop word: heading, label, option) runs on at word spacing into words no label
+    or option owns: a line of print (a heading whose other words matched nothing), not an option row."""
+    chunk = next(c for c in layout.chunks(row) if first in c)
+    return any(i not in stop for i in chunk[chunk.index(first) + 1 :])
+
+
+def _sentence_print(layout: PageLayout, picked: list[int]) -> bool:
+    """Print in sentence case ("Add the optional"): after its first word, a lower-case word that is no
+    name particle. Names and places, written or typed, are in capitals or Title Case."""
+    texts = [layout.word(i).text.strip(".,;:()") for i in picked]
+    return len(texts) >= 2 and any(
+        len(t) >= 3 and t.isalpha() and t.islower() and t not in _NAME_PARTICLES for t in texts[1:]
+    )
 
 
 def _next_numbered_item(layout: PageLayout, picked: list[int]) -> bool:

@@ -101,3 +101,27 @@ def test_a_value_row_between_the_label_and_its_translation_is_not_the_end_of_the
     values = _values(settings, _table_page(items, drawn=False, source="text_layer"))
     assert values["applicant.last_name"] == "KLEIN"
     assert values["applicant.first_name"] == "TOUA"
+
+
+def test_a_label_broken_over_two_lines_is_the_kind_its_whole_wording_names(settings: Settings) -> None:
+    """"National Producer / Number (NPN)": the first line alone reads as the agent's name ("Producer"),
+    the second as the NPN; together they are the NPN's label, and "Writing agent / / broker name" one
+    agent-name label (its trailing slash is not a value)."""
+    items = [(100, 90, "Writing agent /"), (100, 122, "broker name"), (460, 106, "WAYNE HANSON"),
+             (920, 90, "National Producer"), (920, 122, "Number (NPN)"), (1360, 106, "62576393")]
+    values = _values(settings, _table_page(items, drawn=False, source="text_layer"))
+    assert values["agent.name"] == "WAYNE HANSON"
+    assert values["agent.npn"] == "62576393"
+
+
+def test_print_after_a_slash_or_in_sentence_case_or_a_heading_line_is_no_value(settings: Settings) -> None:
+    """Blank fields of a bilingual form: the heading's Spanish after a slash, the next row's sentence-case
+    label and a section title below are the form's print, never the blank field's value."""
+    items = [(100, 40, "SECTION 6 AUTHORIZED REPRESENTATIVE / REPRESENTANTE AUTORIZADO"),
+             (100, 90, "Representative's"), (100, 122, "full name"),
+             (100, 190, "Name of primary care provider or clinic"),
+             (100, 240, "Add the optional"), (100, 272, "dental rider?"),
+             (1000, 190, "City"), (1000, 240, "SECTION 2 MEDICARE AND YOUR PLAN")]
+    fields = extract_fields([_table_page(items, drawn=False, source="text_layer")], settings).fields
+    for path in ("authorized_representative.name", "primary_care_clinic", "applicant.permanent_address.city"):
+        assert path not in fields or fields[path].value is None, path

@@ -40,7 +40,7 @@ from intake.parsers.choices import (
 )
 from intake.parsers.field_map import NORMALIZERS, TEXT_PATHS, path_for
 from intake.parsers.label_keywords import keyword_headings, keyword_labels, prefer_key_words
-from intake.parsers.label_cells import join_stacked_labels
+from intake.parsers.label_cells import first_line_top, join_stacked_labels
 from intake.parsers.labels import (
     LABEL_VOCABULARY,
     LabelHit,
@@ -173,8 +173,8 @@ def _headings(pages: list[_Page]) -> list[Heading]:
                 continue
             if any(h.indices[0] in chunk and chunk.index(h.indices[0]) > at for chunk, at in label_chunks):
                 continue
-            out.append(Heading(kind=h.kind, page=h.page, top=h.box.top, left=h.chunk_left, right=h.box.right,
-                               em=p.layout.em))
+            out.append(Heading(kind=h.kind, page=h.page, top=first_line_top(p.layout, h), left=h.chunk_left,
+                               right=h.box.right, em=p.layout.em))
         for label in p.labels:
             # "Mail to:", "Representative's name:" open their own block: the city, state and
             # phone labels after them are the mailing address's and the representative's.

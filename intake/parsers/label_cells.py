@@ -28,7 +28,7 @@ from intake.parsers.label_keywords import classify_words, tokens_of
 from intake.parsers.labels import LabelHit
 from intake.parsers.layout import PageLayout, Row, is_filler
 
-__all__ = ["join_stacked_labels", "label_block", "value_cell"]
+__all__ = ["first_line_top", "join_stacked_labels", "label_block", "value_cell"]
 
 _MOST_LINES = 3  # lines of print a label's block may add under the label
 _LINE_GAP_EM = 0.9  # a block's lines are set this close (text heights between one line and the next)
@@ -187,7 +187,9 @@ def join_stacked_labels(layout: PageLayout, hits: list[LabelHit]) -> list[LabelH
                 continue
             top = layout.union_box(upper)
             lower = _next_line_at_left(layout, n, top)
-            if lower is None or not _print_line(layout, lower) or layout.floor_between(top, layout.union_box(lower)):
+            if lower is None or len(lower) > _MOST_LABEL_WORDS + 1 or not _print_line(layout, lower):
+                continue  # a sentence under a word is an instruction, not the rest of a label
+            if layout.floor_between(top, layout.union_box(lower)):
                 continue
             kind = classify_words(tokens_of(layout.word(i).text for i in upper + lower))
             words = set(upper) | set(lower)
@@ -205,3 +207,24 @@ def join_stacked_labels(layout: PageLayout, hits: list[LabelHit]) -> list[LabelH
                              colon=layout.word(ids[-1]).text.rstrip().endswith(":"), at_chunk_start=True)
             out = [h for h in out if h not in joined] + [merged]
     return out
+
+
+def first_line_top(layout: PageLayout, hit: LabelHit) -> int:
+    """The top of the label's first line: a question in a cell may name its field only on a later
+    line ("How do you want to / pay your premium? / (mark one)"), and what it asks starts above."""
+    em = layout.em
+    top = layout.union_box(list(hit.indices))
+    left = hit.chunk_left or top.left
+    for _ in range(_MOST_LINES - 1):
+        above = [r for r in layout.rows if r.centre < top.top and top.top - r.bottom <= _LINE_GAP_EM * em]
+        if not above:
+            break
+        row = max(above, key=lambda r: r.centre)
+        line = next((c for c in layout.chunks(row) if abs(layout.word(c[0]).box.left - left) <= 1.2 * em), None)
+        if line is None or not _label_line(layout, line) or layout.word(line[-1]).text.rstrip().endswith((".", "?", "!")):
+            break
+        box = layout.union_box(line)
+        if layout.floor_between(box, top):
+            break
+        top = box.union(top)
+    return top.top

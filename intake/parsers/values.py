@@ -360,10 +360,13 @@ def _runs_into_label(layout: PageLayout, row: Row, picked: list[int], label_word
 
 
 def _goes_on_in_print(layout: PageLayout, row: Row, first: int, stop: set[int]) -> bool:
-    """Word ``first`` (a stop word: heading, label, option) runs on at word spacing into words no label
-    or option owns: a line of print (a heading whose other words matched nothing), not an option row."""
-    chunk = next(c for c in layout.chunks(row) if first in c)
+    """Word ``first`` (a stop word: heading, label, option) runs on into words no label or option owns:
+    a line of print (a heading set wide, whose other words matched nothing), not an option row."""
+    chunk = next(c for c in layout.chunks(row, gap_em=_HEADING_GAP_EM) if first in c)
     return any(i not in stop for i in chunk[chunk.index(first) + 1 :])
+
+
+_HEADING_GAP_EM = 3.0  # a heading bar's words may be set this far apart ("SECTION 2   MEDICARE AND YOUR PLAN")
 
 
 def _sentence_print(layout: PageLayout, picked: list[int]) -> bool:

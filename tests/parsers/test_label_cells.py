@@ -125,3 +125,14 @@ def test_print_after_a_slash_or_in_sentence_case_or_a_heading_line_is_no_value(s
     fields = extract_fields([_table_page(items, drawn=False, source="text_layer")], settings).fields
     for path in ("authorized_representative.name", "primary_care_clinic", "applicant.permanent_address.city"):
         assert path not in fields or fields[path].value is None, path
+
+
+def test_a_question_in_a_cell_opens_its_section_at_its_first_line(settings: Settings) -> None:
+    """"How do you want to / pay your premium? / (mark one)": the payment question's key words are on its
+    second line, but its options start level with its first line; they are the payment section's."""
+    items = [(100, 20, "Mailing address (if different)"),
+             (100, 90, "How do you want to"), (100, 122, "pay your premium?"), (100, 154, "(mark one)"),
+             (520, 92, "Monthly paper bill (coupon book)"), (520, 152, "Automatic withdrawal (EFT)")]
+    page = form_page(items, boxes=[(460, 88, "x"), (460, 148, None)])
+    values = _values(settings, page)
+    assert values["premium_payment.method"] == "bill"

@@ -107,6 +107,20 @@ def _walls_right_of(layout: PageLayout, block: Box, x: float) -> list[Box]:
     )
 
 
+def _print_under(layout: PageLayout, index: int) -> bool:
+    """Word ``index`` stands in a line of print of two words or more (a label's further line, not a
+    value OCR read in lower case, like "wi" for a written WI)."""
+    row = layout.rows[layout.row_of[index]]
+    chunk = next(c for c in layout.chunks(row) if index in c)
+    return len(chunk) >= 2 and _print_line(layout, chunk)
+
+
+def _speck(text: str) -> bool:
+    """OCR of a speck or a stub of a rule ("-o", "'"): one lower-case letter or less, no digit or capital."""
+    alnum = [ch for ch in text if ch.isalnum()]
+    return len(alnum) <= 1 and not any(ch.isdigit() or ch.isupper() for ch in alnum)
+
+
 def value_cell(layout: PageLayout, block: Box, words_of_block: set[int]) -> tuple[float, float] | None:
     """The left and right edges of the cell right of a label alone in its cell, or None when it is not alone.
 
@@ -137,8 +151,8 @@ def value_cell(layout: PageLayout, block: Box, words_of_block: set[int]) -> tupl
             continue
         beside = box.left >= block.right - 0.2 * em and min(box.bottom, block.bottom) - max(box.top, block.top) > 0
         under = block.bottom - 0.2 * em <= box.top and box.center[1] < floor
-        if beside or under:
-            return None
+        if (beside or under) and not _speck(word.text) and not (under and _print_under(layout, i)):
+            return None  # writing in the label's own cell (more lines of print under it are the label's)
     further = [r for r in walls[1:] if r.left > wall.right + em]
     return float(wall.right), float(further[0].left) if further else float(layout.text.width)
 
@@ -215,16 +229,20 @@ def first_line_top(layout: PageLayout, hit: LabelHit) -> int:
     em = layout.em
     top = layout.union_box(list(hit.indices))
     left = hit.chunk_left or top.left
+    taken = set(hit.indices)
     for _ in range(_MOST_LINES - 1):
-        above = [r for r in layout.rows if r.centre < top.top and top.top - r.bottom <= _LINE_GAP_EM * em]
-        if not above:
+        # the line above at the label's left (a row may also hold options or values set beside it)
+        lines = [c for r in layout.rows if r.centre < top.bottom for c in layout.chunks(r)
+                 if not taken.intersection(c) and abs(layout.word(c[0]).box.left - left) <= 1.2 * em]
+        lines = [c for c in lines if 0 <= top.top - layout.union_box(c).bottom + 0.3 * em <= (_LINE_GAP_EM + 0.3) * em]
+        if not lines:
             break
-        row = max(above, key=lambda r: r.centre)
-        line = next((c for c in layout.chunks(row) if abs(layout.word(c[0]).box.left - left) <= 1.2 * em), None)
+        line = max(lines, key=lambda c: layout.union_box(c).top)
         if line is None or not _label_line(layout, line) or layout.word(line[-1]).text.rstrip().endswith((".", "?", "!")):
             break
         box = layout.union_box(line)
         if layout.floor_between(box, top):
             break
         top = box.union(top)
+        taken.update(line)
     return top.top

@@ -136,3 +136,21 @@ def test_a_question_in_a_cell_opens_its_section_at_its_first_line(settings: Sett
     page = form_page(items, boxes=[(460, 88, "x"), (460, 148, None)])
     values = _values(settings, page)
     assert values["premium_payment.method"] == "bill"
+
+
+def test_a_label_cell_with_a_hint_beside_it_and_more_print_under_it_is_still_alone(settings: Settings) -> None:
+    """"Mailing address (only if different; / P.O. Box OK) / Direccion postal (si es diferente)": the
+    hint beside the label, its other lines and a speck OCR read ("-o") are all the label cell's print."""
+    items = [(100, 85, "Mailing address (only if different;"), (100, 117, "P.O. Box OK)"),
+             (100, 149, "Direccion postal (si es diferente)"), (130, 172, "-o"), (960, 117, "PO BOX 374")]
+    values = _values(settings, _table_page(items, walls=(900, 1800)))
+    assert values["applicant.mailing_address.street"] == "PO BOX 374"
+
+
+def test_a_written_value_ocr_read_in_lower_case_keeps_its_cell_from_the_next_one(settings: Settings) -> None:
+    """A small label at a cell's top with "wi" under it (a written WI read in lower case): the value is in
+    the label's cell, and the next cell ("ZIP code 54401") is never taken for it."""
+    items = [(440, 90, "State"), (440, 135, "wi"), (920, 90, "ZIP code"), (920, 135, "54401")]
+    values = _values(settings, _table_page(items))
+    assert values.get("applicant.permanent_address.state") in (None, "WI")
+    assert values["applicant.permanent_address.zip"] == "54401"

@@ -108,11 +108,14 @@ def _walls_right_of(layout: PageLayout, block: Box, x: float) -> list[Box]:
 
 
 def _print_under(layout: PageLayout, index: int) -> bool:
-    """Word ``index`` stands in a line of print of two words or more (a label's further line, not a
-    value OCR read in lower case, like "wi" for a written WI)."""
+    """Word ``index`` stands in a line of print (a label's further line, the next row's label), not a
+    value OCR read in lower case ("wi" for a written WI)."""
     row = layout.rows[layout.row_of[index]]
     chunk = next(c for c in layout.chunks(row) if index in c)
-    return len(chunk) >= 2 and _print_line(layout, chunk)
+    if len(chunk) == 1:  # one word: print only in Title Case ("City" of the next row, read "Cis")
+        text = layout.word(index).text.strip(".,:;")
+        return len(text) >= 3 and text.isalpha() and text[0].isupper() and text[1:].islower()
+    return _print_line(layout, chunk)
 
 
 def _speck(text: str) -> bool:

@@ -49,6 +49,7 @@ ALPHABETS: dict[str, Alphabet] = {
     "phone": Alphabet(_DIGITS + "-()"),
     "initial": Alphabet(string.ascii_uppercase, psm=10),
     "words": Alphabet(string.ascii_uppercase + string.ascii_lowercase + " '-."),
+    "text": Alphabet(string.ascii_uppercase + string.ascii_lowercase + _DIGITS + " '-.#/&"),
 }
 
 

@@ -21,6 +21,7 @@ from intake.ocr.page import RecognizedPage
 from intake.ocr.page_text import Box
 from intake.ocr.reread import ALPHABETS, ink_marks, reread_strip
 from intake.parsers.candidates import REVIEW_BELOW, Candidate, choose
+from intake.parsers import normalize
 from intake.parsers.field_map import NORMALIZERS
 
 __all__ = ["REREAD_ALPHABET", "Blank", "second_look"]
@@ -113,6 +114,31 @@ def _worth_rereading(path: str, cand: Candidate, page: RecognizedPage | None) ->
     return REREAD_ALPHABET[path] in ("initial", "words") or any(ch.isdigit() for ch in cand.raw or "")
 
 
+# A value whose words may be one word split: the page reading set them closer than a letter's gap, or a
+# narrow reading of a doubtful value read it differently (maybe only its spacing).
+_SPLIT_NOTES = {"word_split_doubtful", "readings_disagree"}
+
+
+def _squashed(text: str) -> str:
+    return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+def _rejoin_split_words(path: str, cand: Candidate, page: RecognizedPage, em: float, settings: Settings) -> Candidate:
+    """A text value whose words stand closer than a letter's gap ("A S H LAND": OCR split a typed word)
+    read again as one line: where that reading has the same characters, its spacing is kept. The value
+    stays reviewed: two readings agree on the letters, only one on where the words break."""
+    reading = reread_strip(
+        page.image, _widen(cand.box, em, page), settings, dpi=page.text.dpi, alphabet=ALPHABETS["text"],
+        rules=page.rules, page=page.number, timeout=settings.ocr_timeout_seconds,
+    )  # fmt: skip
+    if reading is None or _squashed(reading.text) != _squashed(str(cand.value)):
+        return cand
+    result = NORMALIZERS.get(path, normalize.text)(reading.text)
+    if not result.ok or result.value is None or result.value == cand.value:
+        return cand
+    return replace(cand, value=result.value, note="word_split_rejoined")
+
+
 def second_look(
     candidates: dict[str, list[Candidate]],
     blanks: list[Blank],
@@ -156,6 +182,13 @@ def second_look(
         out.setdefault(blank.path, []).append(
             second or Candidate(blank.path, None, 0.0, True, "ink_unread", None, blank.page, inked)
         )
+    for path, cands in out.items():
+        for k, cand in enumerate(cands):
+            page = by_number.get(cand.page or -1)
+            if cand.note in _SPLIT_NOTES and " " in str(cand.value) and cand.box is not None and page is not None \
+                    and page.text.source == "ocr":
+                reread += 1
+                cands[k] = _rejoin_split_words(path, cand, page, em_of.get(page.number, 20.0), settings)
     if reread:
         log.info("second readings=%d seconds=%.2f", reread, time.perf_counter() - started)
     return out

@@ -88,3 +88,17 @@ def test_a_row_of_entry_boxes_read_in_pieces_is_read_again_whole(settings: Setti
     field = extract_fields([page], settings).fields["medicare_number"]
     assert field.value == mbi
     assert field.needs_review  # a second reading alone never vouches for a value
+
+
+def test_a_typed_word_ocr_split_into_letters_is_read_again_as_one_line(settings: Settings) -> None:
+    """"A S H LAND": the page reading split a letter-spaced typed word; read again as one line the
+    strip has the same letters as one word, and the value stays reviewed."""
+    font = ImageFont.truetype(FONT, 42)
+    x, pieces, words = 500, ["A", "S", "H", "LAND"], [(100, 100, "County:", 0.95)]
+    for piece in pieces:  # the split word's pieces, a letter's gap apart
+        words.append((x, 100, piece, 0.7))
+        x += int(font.getlength(piece)) + 4
+    page = _page(words, [(500, 100, "ASHLAND")])
+    field = extract_fields([page], settings).fields["applicant.permanent_address.county"]
+    assert field.value == "ASHLAND"
+    assert field.needs_review and field.note == "word_split_rejoined"

@@ -64,17 +64,25 @@ _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT",
 # A dater's date line: three characters for the month, a day, a four-digit year ("0CT i7 2026").
 # Print crossing the line may turn a space into a dot or dash ("JOL.IS.2026").
 _DATER_LINE = re.compile(
-    r"(?<![A-Za-z0-9])(?P<mon>[A-Za-z0-9&$@]{3})(?P<gap>[\s.\-]+)(?P<day>[0-9OoIli|SB]{1,2})(?=[\s.\-]+[0-9]{4}\b)"
+    r"(?<![A-Za-z0-9])(?P<mon>[A-Za-z0-9&$@_?*]{3})(?P<gap>[\s.\-]+)(?P<day>[0-9OoIli|SB]{1,2})(?=[\s.\-]+[0-9]{4}\b)"
 )
 
 
 def _near_month(token: str) -> str | None:
-    """The one month abbreviation ``token`` is a single character away from (OCR: KOV, &PR, BEC), else None."""
+    """The one month abbreviation ``token`` is a single character away from (OCR: KOV, &PR, BEC), or whose
+    letters it read where the rest came out as marks ("S_?" is SEP), else None."""
     token = token.upper()
     if token in _MONTHS:
         return token
     near = [m for m in _MONTHS if sum(a != b for a, b in zip(m, token, strict=True)) == 1]
-    return near[0] if len(near) == 1 else None
+    if len(near) == 1:
+        return near[0]
+    if any(ch in "_?*" for ch in token):
+        # marks OCR gave for letters print crossed out ("S_?"): the letters it did read name one month
+        known = [(k, ch) for k, ch in enumerate(token) if ch.isalpha()]
+        near = [m for m in _MONTHS if known and all(m[k] == ch for k, ch in known)]
+        return near[0] if len(near) == 1 else None
+    return None
 
 
 def _dater_lines(text: str) -> tuple[str, list[tuple[int, bool]]]:

@@ -104,6 +104,14 @@ def test_date_line_whose_spaces_read_as_dots() -> None:
     assert voted.stamp.wall == datetime(2026, 7, 15, 13, 46) and voted.stamp.repaired
 
 
+def test_a_month_whose_crossed_letters_came_out_as_marks_is_the_one_its_read_letters_name() -> None:
+    """Print crossing "SEP" leaves "S_?": only SEP starts with S, so the date is SEP 13, repaired (reviewed);
+    marks that leave two months possible ("J_?": JAN, JUN, JUL) name none."""
+    voted = mail_stamp.vote_readings(["RECEIVED\nS_? 13 2026\n9:16 AM\nASPIRUS HEALTH PLAN"], YEARS)
+    assert voted.stamp.wall == datetime(2026, 9, 13, 9, 16) and voted.stamp.repaired
+    assert mail_stamp.vote_readings(["RECEIVED\nJ_? 13 2026\n9:16 AM"], YEARS) is None
+
+
 def test_unreadable_first_date_is_outvoted_by_second_readings() -> None:
     """A first reading whose day is impossible ('BEC 63') gives way to the readings that agree."""
     voted = mail_stamp.vote_readings(["BEC 63 2026\n8:59 AM", "DEC 03 2026\n8:59 AM", "DEC 03 2026\n8:59 AM"], YEARS)

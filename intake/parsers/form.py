@@ -531,11 +531,20 @@ def _read_signature(pages: list[_Page], by_kind, found: _Found) -> None:
         o.checkbox.checked and "representative" in o.text.lower()
         for p in pages for o in p.options
     )
-    rep_name = any(c.valid for c in found.candidates.get("authorized_representative.name", []))
+    names = [c for c in found.candidates.get("authorized_representative.name", []) if c.valid]
+    # a name read with doubt decides who signed only when it reads like a name (two words), not a speck
+    # read "t" or a stray "I"; either way the signer is then reviewed
+    rep_name = any(not c.needs_review or _reads_like_a_name(str(c.value)) for c in names)
     signed = any(c.value for c in found.candidates.get("signature.signed", []))
     if signed:
         by = "authorized_representative" if (rep_box or rep_name or rep_signed) else "applicant"
-        found.add(Candidate("signature.by", by, 0.9, False, None, None, None, None))
+        unsure = not (rep_box or rep_signed) and bool(names) and all(c.needs_review for c in names)
+        found.add(Candidate("signature.by", by, 0.6 if unsure else 0.9, unsure,
+                            "representative_unsure" if unsure else None, None, None, None))
+
+
+def _reads_like_a_name(text: str) -> bool:
+    return sum(1 for word in text.split() if len(word) >= 2 and word.isalpha()) >= 2
 
 
 def _read_signature_date(p: _Page, sig: LabelHit, by_kind, found: _Found) -> None:

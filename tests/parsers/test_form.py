@@ -91,6 +91,20 @@ def test_representative_block_makes_the_representative_the_signer(settings: Sett
     assert values["applicant.last_name"] == "OLSON"
 
 
+def test_a_doubtful_speck_in_the_representative_block_does_not_make_it_the_signer(settings: Settings) -> None:
+    """A speck read "t" (low confidence) as the representative's name: the applicant signed, and who
+    signed is put up for review rather than given to a representative nobody named."""
+    from dataclasses import replace
+
+    page = form_page(SIGNED_PAGE + [(100, 1300, "Authorized representative"), (100, 1360, "Name:"), (400, 1360, "t")],
+                     boxes=BOXES, scribble=(300, 960, 600, 90), size=(2550, 1500))
+    words = list(page.text.words)
+    words[-1] = words[-1].model_copy(update={"conf": 0.3})
+    page = replace(page, text=page.text.model_copy(update={"words": tuple(words)}))
+    by = extract_fields([page], settings).fields["signature.by"]
+    assert by.value == "applicant" and by.needs_review
+
+
 def test_ssn_in_medicare_box_is_refused(settings: Settings) -> None:
     """A 9-digit SSN written as the Medicare number gives no value and says why."""
     extraction = extract_fields([form_page([(100, 100, "Medicare Number: 123-45-6789")])], settings)

@@ -20,7 +20,6 @@ written in the middle of its cell's height, not on the label's first line. So:
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 
 from intake.ocr.page_text import Box
@@ -75,16 +74,17 @@ def label_block(layout: PageLayout, hit: LabelHit, labels: list[LabelHit]) -> tu
     # the label's lines start where its cell's words do ("Coverage" of "Coverage effective date you")
     left = hit.chunk_left if hit.chunk_left and 0 < hit.box.left - hit.chunk_left < 12 * layout.em else hit.box.left
     added: list[int] = []
+    lines = 0
     row_index = layout.row_of[hit.indices[-1]]
     for row in layout.rows[row_index + 1 :]:
-        if len(added) >= _MOST_LINES * 8 or row.top - block.bottom > _LINE_GAP_EM * layout.em:
+        if lines >= _MOST_LINES or row.top - block.bottom > _LINE_GAP_EM * layout.em:
             break
         if row.centre < block.bottom:
             continue  # a row sharing the label's line (a taller value beside it)
         line = _line_at_left(layout, row, left, hit.box.right + 12 * layout.em)
         if not line and not layout.in_span(row, left - layout.em, block.right):
             continue  # a row only beside the block: the value, written a little lower than the label
-        if not line or not _print_line(layout, line):
+        if not line or not _print_words(layout, line):
             break
         if any(i in other_labels for i in line):
             break  # the next label (the same label again in another language, "Domicilio permanente", is the block's)
@@ -93,6 +93,7 @@ def label_block(layout: PageLayout, hit: LabelHit, labels: list[LabelHit]) -> tu
             break
         block = block.union(box)
         added.extend(line)
+        lines += 1
     return block, added
 
 
@@ -108,13 +109,18 @@ def _walls_right_of(layout: PageLayout, block: Box, x: float) -> list[Box]:
 
 
 def _print_under(layout: PageLayout, index: int) -> bool:
-    """Word ``index`` stands in a line of print (a label's further line, the next row's label), not a
-    value OCR read in lower case ("wi" for a written WI)."""
+    """Word ``index`` stands in a line of print (a label's further line, the next row's label)."""
     row = layout.rows[layout.row_of[index]]
-    chunk = next(c for c in layout.chunks(row) if index in c)
-    if len(chunk) == 1:  # one word: print only in Title Case ("City" of the next row, read "Cis")
-        text = layout.word(index).text.strip(".,:;")
-        return len(text) >= 3 and text.isalpha() and text[0].isupper() and text[1:].islower()
+    return _print_words(layout, next(c for c in layout.chunks(row) if index in c))
+
+
+def _print_words(layout: PageLayout, chunk: list[int]) -> bool:
+    """A line of print, not a value OCR read in lower case ("wl" for a written WI): one word must be a
+    Title Case word ("Apellido", "City" read "Cis") or a bracketed hint; more words, print (``_print_line``)."""
+    if len(chunk) == 1:
+        text = layout.word(chunk[0]).text.strip(".,:;")
+        titled = len(text) >= 3 and text.isalpha() and text[0].isupper() and text[1:].islower()
+        return titled or (text.startswith(("(", "{", "[")) and _print_line(layout, chunk))
     return _print_line(layout, chunk)
 
 
@@ -213,10 +219,8 @@ def join_stacked_labels(layout: PageLayout, hits: list[LabelHit]) -> list[LabelH
             joined = [h for h in out if words.intersection(h.indices)]
             if kind is None or any(not words.issuperset(h.indices) for h in joined):
                 continue
-            if len(joined) == 1 and joined[0].kind == kind and set(joined[0].indices) <= set(upper):
+            if len(joined) == 1 and joined[0].kind == kind:
                 continue  # the label, and print going on under it: the label's block
-            if joined and all(h.kind == kind for h in joined) and len(joined) == 1:
-                continue
             ids = tuple(upper + lower)
             base = joined[0] if joined else LabelHit(kind=kind, page=layout.page, indices=ids, box=top, score=80.0,
                                                      at_chunk_start=True, colon=False, chunk_len=len(upper))
@@ -241,7 +245,7 @@ def first_line_top(layout: PageLayout, hit: LabelHit) -> int:
         if not lines:
             break
         line = max(lines, key=lambda c: layout.union_box(c).top)
-        if line is None or not _label_line(layout, line) or layout.word(line[-1]).text.rstrip().endswith((".", "?", "!")):
+        if not _label_line(layout, line) or layout.word(line[-1]).text.rstrip().endswith((".", "?", "!")):
             break
         box = layout.union_box(line)
         if layout.floor_between(box, top):

@@ -2,9 +2,11 @@
 
 The rules, in order: skip a hint printed after the label ("(MM/DD/YYYY)",
 "(optional)"); take the words to the right up to the next label, a checkbox or
-a wide gap; if there are none, take the first row below that has words in the
-label's column, unless that row starts with a label (the field was left blank)
-or the words there belong to a label on their own row.
+a wide gap; if there are none, a table's label cell has its value beside the
+label's whole block, across the cell's border (``label_cells``); else take the
+first row below that has words in the label's column, unless that row starts with
+a label or a heading (the field was left blank) or the words there belong to a
+label on their own row.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from statistics import median
 from dataclasses import dataclass
 
 from intake.ocr.page_text import Box
-from intake.parsers.labels import LABEL_VOCABULARY, LabelHit, clean_token, is_label_wording
 from intake.parsers.label_cells import label_block, value_cell
+from intake.parsers.labels import LABEL_VOCABULARY, LabelHit, clean_token, is_label_wording
 from intake.parsers.layout import PageLayout, Row, is_filler, is_item_number
 
 __all__ = ["ValueSpot", "find_value", "next_row_below", "value_above", "value_area"]

@@ -154,3 +154,11 @@ def test_a_written_value_ocr_read_in_lower_case_keeps_its_cell_from_the_next_one
     values = _values(settings, _table_page(items))
     assert values.get("applicant.permanent_address.state") in (None, "WI")
     assert values["applicant.permanent_address.zip"] == "54401"
+
+
+def test_a_value_ocr_read_in_lower_case_under_a_small_label_is_not_the_labels_print(settings: Settings) -> None:
+    """"wl" (a written WI read in lower case) under "STATE" is the value, not a line of the label: a
+    one-word line of print is a Title Case word or a bracketed hint."""
+    items = [(100, 90, "CITY"), (100, 135, "WAUSAU"), (920, 90, "STATE"), (920, 135, "wl")]
+    state = extract_fields([_table_page(items)], settings).fields["applicant.permanent_address.state"]
+    assert state.value == "WI" and state.needs_review  # "wl" repaired to WI, for a person to confirm

@@ -242,11 +242,19 @@ def _read_text_fields(
                     line = " ".join(words[i].text for i in extra)
                     line_conf = min(words[i].conf for i in extra)
                     _add_city_line(found, base, line, line_conf, hit.page, p.layout.union_box(extra), rank=1)
+            if path == "agent.name" and _PRODUCER_NUMBER.fullmatch(raw.strip()):
+                # "National Producer [Number (NPN)]" whose last line OCR lost: a number is never a name
+                npn = _normalised("agent.npn", raw, conf, hit.page, box)
+                found.add(replace(npn, needs_review=True, note=npn.note or "label_unread", confidence=min(npn.confidence, 0.6)))
+                continue
             cand = _normalised(path, raw, conf, hit.page, box, weak=weak and path in TEXT_PATHS)
             if path in TEXT_PATHS and cand.valid and _split_inside_a_word(p.layout, spot):
                 cand = replace(cand, needs_review=True, note=cand.note or "word_split_doubtful")
             found.add(cand)
     return by_kind
+
+
+_PRODUCER_NUMBER = re.compile(r"\d{5,10}")
 
 
 def _value_spots(p: _Page, headings: list[Heading]) -> dict[int, ValueSpot]:

@@ -167,8 +167,8 @@ def test_a_value_ocr_read_in_lower_case_under_a_small_label_is_not_the_labels_pr
 def test_a_number_under_a_producer_label_is_the_npn_not_the_agents_name(settings: Settings) -> None:
     """"National Producer" whose second line ("Number (NPN)") OCR lost reads as the agent-name label; the
     number beside it is never a name: it is the NPN, reviewed since its label was not read whole."""
-    items = [(100, 90, "Writing agent"), (460, 106, "DONALD DUMKE"), (920, 90, "National Producer"),
-             (1360, 106, "263413046")]
+    items = [(100, 30, "FOR AGENT / BROKER USE ONLY"), (100, 90, "Writing agent"), (460, 94, "DONALD DUMKE"),
+             (920, 90, "National Producer"), (1360, 94, "263413046")]
     fields = extract_fields([_table_page(items, drawn=False, source="text_layer")], settings).fields
     assert fields["agent.name"].value == "DONALD DUMKE"
     assert fields["agent.npn"].value == "263413046" and fields["agent.npn"].needs_review

@@ -519,7 +519,8 @@ def _in_value_place(layout: PageLayout, label: LabelHit, other: LabelHit) -> boo
     """``other`` is the first thing right of ``label`` on its row, or right under it."""
     em = layout.em
     a, b = label.box, other.box
-    same_row = abs(a.center[1] - b.center[1]) < 0.6 * em and 0 <= b.left - a.right < 12 * em
+    # on the label's line, or a little lower (a table cell's value sits half-way down a two-line label)
+    same_row = -0.6 * em < b.center[1] - a.center[1] < 1.0 * em and 0 <= b.left - a.right < 12 * em
     if same_row:
         between = [
             w for w in layout.text.words

@@ -172,3 +172,11 @@ def test_a_number_under_a_producer_label_is_the_npn_not_the_agents_name(settings
     fields = extract_fields([_table_page(items, drawn=False, source="text_layer")], settings).fields
     assert fields["agent.name"].value == "DONALD DUMKE"
     assert fields["agent.npn"].value == "263413046" and fields["agent.npn"].needs_review
+
+
+def test_michigan_half_way_down_a_state_cell_is_the_state_not_a_middle_initial_label(settings: Settings) -> None:
+    """"State / Estado | MI": MI, written a little below the label's first line, is the state's value
+    (Michigan), not an "MI" (middle initial) label that would leave the state blank."""
+    items = [(100, 90, "State"), (100, 140, "Estado"), (460, 118, "MI")]
+    values = _values(settings, _table_page(items, drawn=False, source="text_layer"))
+    assert values["applicant.permanent_address.state"] == "MI"

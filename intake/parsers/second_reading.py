@@ -114,13 +114,15 @@ def _worth_rereading(path: str, cand: Candidate, page: RecognizedPage | None) ->
     return REREAD_ALPHABET[path] in ("initial", "words") or any(ch.isdigit() for ch in cand.raw or "")
 
 
-# A value whose words may be one word split: the page reading set them closer than a letter's gap, or a
-# narrow reading of a doubtful value read it differently (maybe only its spacing).
-_SPLIT_NOTES = {"word_split_doubtful", "readings_disagree"}
-
-
 def _squashed(text: str) -> str:
     return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+def _same_but_spacing(first: object, second: object) -> bool:
+    """Two text readings with the same characters, the first split into more words ("A S H LAND")."""
+    if not isinstance(first, str) or not isinstance(second, str):
+        return False
+    return " " in first and first.count(" ") > second.count(" ") and _squashed(first) == _squashed(second)
 
 
 def _rejoin_split_words(path: str, cand: Candidate, page: RecognizedPage, em: float, settings: Settings) -> Candidate:
@@ -131,10 +133,10 @@ def _rejoin_split_words(path: str, cand: Candidate, page: RecognizedPage, em: fl
         page.image, _widen(cand.box, em, page), settings, dpi=page.text.dpi, alphabet=ALPHABETS["text"],
         rules=page.rules, page=page.number, timeout=settings.ocr_timeout_seconds,
     )  # fmt: skip
-    if reading is None or _squashed(reading.text) != _squashed(str(cand.value)):
+    if reading is None:
         return cand
     result = NORMALIZERS.get(path, normalize.text)(reading.text)
-    if not result.ok or result.value is None or result.value == cand.value:
+    if not result.ok or not _same_but_spacing(cand.value, result.value):
         return cand
     return replace(cand, value=result.value, note="word_split_rejoined")
 
@@ -167,7 +169,11 @@ def second_look(
                 out[path].append(second)
             elif second.value != cand.value:
                 i = out[path].index(cand)
-                out[path][i] = replace(cand, needs_review=True, note="readings_disagree")
+                if _same_but_spacing(cand.value, second.value):
+                    # "A S H LAND" read again as "ASHLAND": the same letters, the narrow reading's spacing
+                    out[path][i] = replace(cand, value=second.value, needs_review=True, note="word_split_rejoined")
+                else:
+                    out[path][i] = replace(cand, needs_review=True, note="readings_disagree")
     for blank in blanks:
         page = by_number.get(blank.page)
         if any(c.valid for c in out.get(blank.path, [])) or page is None or page.text.source != "ocr":
@@ -185,7 +191,7 @@ def second_look(
     for path, cands in out.items():
         for k, cand in enumerate(cands):
             page = by_number.get(cand.page or -1)
-            if cand.note in _SPLIT_NOTES and " " in str(cand.value) and cand.box is not None and page is not None \
+            if cand.note == "word_split_doubtful" and cand.box is not None and page is not None \
                     and page.text.source == "ocr":
                 reread += 1
                 cands[k] = _rejoin_split_words(path, cand, page, em_of.get(page.number, 20.0), settings)

@@ -45,6 +45,11 @@ def _values(settings: Settings, page) -> dict:  # noqa: ANN001
     return {path: f.value for path, f in extract_fields([page], settings).fields.items()}
 
 
+def _text_layer_values(settings: Settings, items: list[tuple[int, int, str]]) -> dict:
+    """The values read from ``items`` as a DocuSign text layer gives them: words, no drawn borders."""
+    return _values(settings, _table_page(items, drawn=False, source="text_layer"))
+
+
 def test_the_value_is_in_the_cell_right_of_a_label_alone_in_its_cell(settings: Settings) -> None:
     values = _values(settings, _table_page(_labels("TOUA", "KLEIN", "ASHLAND")))
     assert values["applicant.last_name"] == "KLEIN"
@@ -98,7 +103,7 @@ def test_a_value_row_between_the_label_and_its_translation_is_not_the_end_of_the
     label's lines: the label's second line is still its own print, and the value is beside them."""
     items = [(100, 90, "Surname"), (460, 112, "KLEIN"), (100, 140, "Apellido"),
              (920, 90, "Given name"), (1360, 112, "TOUA"), (920, 140, "Nombre")]
-    values = _values(settings, _table_page(items, drawn=False, source="text_layer"))
+    values = _text_layer_values(settings, items)
     assert values["applicant.last_name"] == "KLEIN"
     assert values["applicant.first_name"] == "TOUA"
 
@@ -109,7 +114,7 @@ def test_a_label_broken_over_two_lines_is_the_kind_its_whole_wording_names(setti
     agent-name label (its trailing slash is not a value)."""
     items = [(100, 90, "Writing agent /"), (100, 122, "broker name"), (460, 106, "WAYNE HANSON"),
              (920, 90, "National Producer"), (920, 122, "Number (NPN)"), (1360, 106, "62576393")]
-    values = _values(settings, _table_page(items, drawn=False, source="text_layer"))
+    values = _text_layer_values(settings, items)
     assert values["agent.name"] == "WAYNE HANSON"
     assert values["agent.npn"] == "62576393"
 
@@ -178,5 +183,5 @@ def test_michigan_half_way_down_a_state_cell_is_the_state_not_a_middle_initial_l
     """"State / Estado | MI": MI, written a little below the label's first line, is the state's value
     (Michigan), not an "MI" (middle initial) label that would leave the state blank."""
     items = [(100, 90, "State"), (100, 140, "Estado"), (460, 118, "MI")]
-    values = _values(settings, _table_page(items, drawn=False, source="text_layer"))
+    values = _text_layer_values(settings, items)
     assert values["applicant.permanent_address.state"] == "MI"

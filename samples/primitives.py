@@ -73,6 +73,7 @@ class Checkbox:
     mark: Literal["x", "check", "fill"] | None = None  # None: unchecked
     ink: Ink = BLACK
     mark_ink: Ink = BLACK
+    shape: Literal["square", "circle"] = "square"  # "circle": a round answer bubble (the "fill" mark fills it)
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,10 @@ def _text(draw: ImageDraw.ImageDraw, item: Text, k: float, rng: random.Random) -
 
 def _checkbox(draw: ImageDraw.ImageDraw, item: Checkbox, k: float) -> None:
     x0, y0, s = item.x * k, item.y * k, item.size * k
-    draw.rectangle([x0, y0, x0 + s, y0 + s], outline=item.ink, width=max(1, round(0.7 * k)))
+    if item.shape == "circle":
+        draw.ellipse([x0, y0, x0 + s, y0 + s], outline=item.ink, width=max(1, round(0.7 * k)))
+    else:
+        draw.rectangle([x0, y0, x0 + s, y0 + s], outline=item.ink, width=max(1, round(0.7 * k)))
     pen = max(2, round(1.3 * k))
     if item.mark == "x":
         draw.line([(x0 + 0.15 * s, y0 + 0.15 * s), (x0 + 0.85 * s, y0 + 0.85 * s)], fill=item.mark_ink, width=pen)
@@ -61,5 +64,7 @@ def _checkbox(draw: ImageDraw.ImageDraw, item: Checkbox, k: float) -> None:
     elif item.mark == "check":
         draw.line([(x0 + 0.1 * s, y0 + 0.5 * s), (x0 + 0.4 * s, y0 + 0.9 * s), (x0 + 1.1 * s, y0 - 0.2 * s)],
                   fill=item.mark_ink, width=pen, joint="curve")
+    elif item.mark == "fill" and item.shape == "circle":
+        draw.ellipse([x0 + 0.12 * s, y0 + 0.12 * s, x0 + 0.88 * s, y0 + 0.88 * s], fill=item.mark_ink)
     elif item.mark == "fill":
         draw.rectangle([x0 + 0.2 * s, y0 + 0.2 * s, x0 + 0.8 * s, y0 + 0.8 * s], fill=item.mark_ink)

@@ -75,7 +75,10 @@ def _checkbox(canvas: Canvas, item: Checkbox, height: float) -> None:
     top = height - item.y
     canvas.setStrokeColorRGB(*_rgb(item.ink))
     canvas.setLineWidth(0.7)
-    canvas.rect(x, top - s, s, s, stroke=1, fill=0)
+    if item.shape == "circle":
+        canvas.circle(x + s / 2, top - s / 2, s / 2, stroke=1, fill=0)
+    else:
+        canvas.rect(x, top - s, s, s, stroke=1, fill=0)
     canvas.setStrokeColorRGB(*_rgb(item.mark_ink))
     canvas.setFillColorRGB(*_rgb(item.mark_ink))
     canvas.setLineWidth(1.3)
@@ -88,6 +91,8 @@ def _checkbox(canvas: Canvas, item: Checkbox, height: float) -> None:
         path.lineTo(x + 0.4 * s, top - 0.9 * s)
         path.lineTo(x + 1.1 * s, top + 0.2 * s)
         canvas.drawPath(path, stroke=1, fill=0)
+    elif item.mark == "fill" and item.shape == "circle":
+        canvas.circle(x + s / 2, top - s / 2, 0.38 * s, stroke=0, fill=1)
     elif item.mark == "fill":
         canvas.rect(x + 0.2 * s, top - 0.8 * s, 0.6 * s, 0.6 * s, stroke=0, fill=1)
 

@@ -154,6 +154,12 @@ def prepare_page(page: Page, settings: Settings, debug: DebugImages, rotation: i
     )
 
 
+def _drawn_rules(grey: np.ndarray, dpi: int | None) -> tuple[Box, ...]:
+    """The printed rules of a page rendered from its PDF (its words come from the text layer)."""
+    dpi = dpi or 200
+    return rule_boxes(find_form_lines(binarize(grey, dpi), dpi))
+
+
 def _ocr(prepared: PreparedPage, page: Page, settings: Settings, deadline: _Deadline) -> PageText:
     return ocr_image(
         prepared.ocr_input,
@@ -170,11 +176,14 @@ def recognize_page(page: Page, settings: Settings) -> RecognizedPage:
     started = time.perf_counter()
     if page.text_layer is not None:
         colour = page.image if page.image.ndim == 3 else None
+        grey = to_grey(page.image)
         return RecognizedPage(
             number=page.number,
             text=page.text_layer,
-            image=to_grey(page.image),
+            image=grey,
             colour=colour,
+            # the rendered page's drawing (underlines, cell borders) places values as on a scan
+            rules=_drawn_rules(grey, page.text_layer.dpi) if settings.preprocess_remove_lines else (),
             seconds=time.perf_counter() - started,
         )
     deadline = _Deadline(settings.ocr_timeout_seconds)

@@ -1,4 +1,4 @@
-"""Checkboxes: small squares on the page image, and whether something is marked in them.
+"""Checkboxes: small squares (or round answer bubbles) on the page image, and whether something is marked in them.
 
 Boxes are found on the image (``intake.ocr.lines.find_checkbox_squares``:
 small squares with straight sides standing alone), so scanned, faxed and
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from intake.ocr.bubbles import find_round_bubbles
 from intake.ocr.lines import find_checkbox_squares
 from intake.ocr.page_text import Box, PageText
 
@@ -75,6 +76,49 @@ def _inside_a_word(box: Box, text: PageText) -> bool:
     return False
 
 
+def _on_a_dark_ground(dark: np.ndarray, box: Box) -> bool:
+    """Ink covers most of a margin a third of the box wide round it: a reverse-video bar or a shaded
+    block, not the paper a printed box stands on."""
+    margin = max(2, box.width // 3)
+    x0, y0 = max(0, box.left - margin), max(0, box.top - margin)
+    x1, y1 = min(dark.shape[1], box.right + margin), min(dark.shape[0], box.bottom + margin)
+    around = np.count_nonzero(dark[y0:y1, x0:x1]) - np.count_nonzero(dark[box.top : box.bottom, box.left : box.right])
+    area = (y1 - y0) * (x1 - x0) - box.width * box.height
+    return area > 0 and around > 0.5 * area
+
+
+def _letter_of_a_word(box: Box, text: PageText) -> bool:
+    """A round "bubble" past the start of a word OCR read ("PO", "BOX", "Aspirus") is one of its letters;
+    a bubble OCR glued to its answer ("ONo", "©Yes") starts the word."""
+    cx, cy = box.center
+    for word in text.words:
+        b = word.box
+        if b.left < cx < b.right and b.top < cy < b.bottom and sum(ch.isalnum() for ch in word.text) >= 2:
+            if box.left > b.left + 0.3 * box.width:
+                return True
+    return False
+
+
+def _as_tall_as_the_writing(box: Box, text: PageText) -> bool:
+    """A bubble stands taller than its answer's letters; a round "bubble" as tall as the words beside it
+    on its line and level with their tops is a letter of that writing ("LIN C O LN", letter-spaced type
+    read apart)."""
+    cx, _ = box.center
+    beside = [w.box for w in text.words
+              if box.top <= w.box.center[1] <= box.bottom and not (w.box.left <= cx <= w.box.right)
+              and min(abs(w.box.left - box.right), abs(box.left - w.box.right)) <= 3 * box.width
+              and sum(ch.isalnum() for ch in w.text) >= 2]
+    if not beside:
+        return False
+    height = sorted(b.height for b in beside)[len(beside) // 2]
+    top = sorted(b.top for b in beside)[len(beside) // 2]
+    return box.height <= 1.08 * height and abs(box.top - top) <= 0.15 * box.height
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return min(a.right, b.right) > max(a.left, b.left) and min(a.bottom, b.bottom) > max(a.top, b.top)
+
+
 def find_checkboxes(image: np.ndarray, text: PageText, rules: tuple[Box, ...] = ()) -> list[Checkbox]:
     """Every checkbox on the page with its ink share, top to bottom.
 
@@ -94,6 +138,12 @@ def find_checkboxes(image: np.ndarray, text: PageText, rules: tuple[Box, ...] = 
         # recognised word. With it, the boxes were erased from the OCR input, so a word over a
         # box is Tesseract gluing neighbours ("premium? [x]Yes"): the box is real.
         boxes = [b for b in boxes if not _inside_a_word(b, text)]
+    # round answer bubbles: a round letter inside a word is no bubble, whatever was erased before OCR
+    bubbles = [Box(left=x, top=y, width=w, height=h) for x, y, w, h in find_round_bubbles(shapes, dpi)]
+    boxes += [b for b in bubbles if not _letter_of_a_word(b, text) and not _as_tall_as_the_writing(b, text)
+              and not any(_overlap(b, o) for o in boxes)]
+    # a box stands on paper: "boxes" inside a dark bar are the bar's white letters
+    boxes = [b for b in boxes if not _on_a_dark_ground(dark, b)]
     found = [Checkbox(page=text.page, box=b, fill=ink_ratio(dark, b)) for b in boxes]
     # Glyph boxes from a text layer that the image scan did not yield.
     for word in text.words:

@@ -54,7 +54,9 @@ from intake.parsers.layout import PageLayout, split_glued_labels
 from intake.parsers.sections import Heading, section_of
 from intake.parsers.signature import signature_ink
 from intake.parsers.second_reading import Blank, second_look
-from intake.parsers.values import ValueSpot, find_value, next_row_below, value_above, value_area
+from intake.parsers.values import (
+    ValueSpot, find_value, next_row_below, rule_above, under_its_line, value_above, value_area,
+)
 from intake.plans import PLANS
 
 __all__ = ["extract_fields"]
@@ -277,7 +279,7 @@ def _value_spots(p: _Page, headings: list[Heading]) -> dict[int, ValueSpot]:
     # the writing just above each label that may be a caption (its own value, if any, is below it)
     aboves = {
         id(hit): above for hit in p.labels
-        if hit.kind not in ("sex", "signature", "rep_signature") and (id(hit) not in spots or spots[id(hit)].where == "below")
+        if hit.kind not in _NOT_CAPTIONS and (id(hit) not in spots or spots[id(hit)].where == "below")
         and (above := value_above(p.layout, hit, p.labels, stop)) is not None
     }
     for hit in sorted(p.labels, key=lambda h: (h.box.top, h.box.left)):
@@ -290,7 +292,40 @@ def _value_spots(p: _Page, headings: list[Heading]) -> dict[int, ValueSpot]:
             # by a question or label above it ("7. ... give your street address.")
             spots[id(hit)] = above
     _captions_in_a_chain(p, spots, aboves)
+    _captions_page(p, spots, aboves)
     return spots
+
+
+def _captions_page(p: _Page, spots: dict[int, ValueSpot], aboves: dict[int, ValueSpot]) -> None:
+    """A form that prints every caption under its line: its labels take the writing on their lines.
+
+    Label over line and caption under line repeat as the same stripes down a page, so one label alone
+    cannot say which it is. The page can: when most labels with a line above them stand tight under it
+    (``under_its_line``) with writing on it, those labels are captions, and the writing under each is
+    the next row's, not its value (nor any other label's below it)."""
+    ruled = [hit for hit in p.labels if hit.kind not in _NOT_CAPTIONS and rule_above(p.layout, hit) is not None]
+    captions = [hit for hit in ruled if under_its_line(p.layout, hit)]
+    if len(captions) < _CAPTIONS_AT_LEAST or len(captions) < 0.5 * len(ruled):
+        return
+    ids = {id(hit) for hit in captions}
+    for hit in captions:
+        own = spots.get(id(hit))
+        if own is not None and own.where != "below":
+            continue
+        if id(hit) in aboves:
+            spots[id(hit)] = aboves[id(hit)]
+        elif own is not None:
+            del spots[id(hit)]  # a blank line: what is under its caption is the next row's
+    written = {i for key in ids if key in spots and spots[key].where == "above" for i in spots[key].indices}
+    for key in [key for key, spot in spots.items() if key not in ids and spot.where == "below"]:
+        if written & set(spots[key].indices):
+            del spots[key]
+
+
+#: Labels whose value is no writing on a line (a signature, tick boxes).
+_NOT_CAPTIONS = ("sex", "signature", "rep_signature")
+#: How many captions under their lines make a page of captions.
+_CAPTIONS_AT_LEAST = 4
 
 
 def _captions_in_a_chain(p: _Page, spots: dict[int, ValueSpot], aboves: dict[int, ValueSpot]) -> None:

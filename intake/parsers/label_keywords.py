@@ -55,6 +55,7 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "residence": ("residence", "residential", "permanent", "home", "physical"),
     "street": ("street", "address", "addr"),
     "mail": ("mail", "mailing", "correspondence", "send"),
+    "email": ("email",),  # "e-mail address" is no mailing address
     "rep": ("representative", "representatives", "rep", "reps", "guardian", "attorney", "poa"),
     # not "agency": agency names are values ("WAUSAU INSURANCE AGENCY")
     "plan_staff": ("agent", "agents", "broker", "brokers", "producer", "producers", "salesperson", "enroller"),
@@ -74,6 +75,7 @@ _WORDS: dict[str, tuple[str, ...]] = {
     # Instructions, not labels: "Mail or fax to Enrollment:", "Please return the completed form to:".
     "instruction": ("fax", "return", "submit", "form", "application", "enrollment", "please", "questions"),
     "premium": ("premium", "premiums"),
+    "date": ("date",),
     "payment": ("pay", "payment", "payments", "paying", "method", "options", "option"),
 }
 
@@ -89,15 +91,15 @@ KEYWORD_LABELS: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] =
     "rep_phone": ((("rep", "phone"),), ("plan_staff",)),
     "rep_address": ((("rep", "street"),), ("plan_staff",)),
     "medicare_number": ((("medicare", "number"), ("mbi",)), ()),
-    "effective_date": ((("effective",), ("coverage", "begin")), ("birth",)),
+    "effective_date": ((("effective",), ("coverage", "begin"), ("begin", "date")), ("birth",)),
     "zip": ((("zip",),), ()),
     "city": ((("city",),), ("zip", "state")),
     "state": ((("state",),), ("zip", "city")),
     "city_state_zip": ((("city", "state", "zip"),), ()),
     "county": ((("county",),), ()),
-    "permanent_street": ((("residence", "street"), ("residence",)), ("mail", "phone")),
-    "mailing_street": ((("mail",),), ("phone",)),
-    "street": ((("street",),), ("mail", "residence", "rep", "plan_staff")),
+    "permanent_street": ((("residence", "street"), ("residence",)), ("mail", "phone", "email")),
+    "mailing_street": ((("mail",),), ("phone", "email")),
+    "street": ((("street",),), ("mail", "residence", "rep", "plan_staff", "email")),
     "agent_name": ((("plan_staff",), ("plan_staff", "name")), ("npn", "number", "phone", "use", "only")),
     "npn": ((("npn",), ("plan_staff", "number")), ("phone",)),
     "account_holder": ((("account", "name"), ("account", "holder")), ("number", "routing")),
@@ -106,6 +108,7 @@ KEYWORD_LABELS: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] =
     "pcp": ((("care",),), ("phone",)),
     "relationship": ((("relationship",),), ()),
     "name": ((("name",),), ()),
+    "other": ((("email",),), ()),
 }
 
 #: heading (section) kind -> key-word sets and excluded key words.
@@ -114,7 +117,7 @@ KEYWORD_HEADINGS: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]]
     "office": ((("plan_staff", "use"), ("plan_staff", "only"), ("plan_staff", "info"), ("office", "use"),
                 ("office", "only"), ("plan", "use")), ()),
     "payment": ((("premium", "payment"), ("premium",)), ()),
-    "mailing": ((("mail",),), ("instruction",)),
+    "mailing": ((("mail",),), ("instruction", "email")),
 }
 
 #: Key words that also occur in values: alone they make a label only in a label's place.
@@ -124,12 +127,13 @@ _VALUE_PRONE = frozenset({"name", "city", "state", "street", "care", "residence"
 _DIGIT = re.compile(r"\d")
 _NUMBERED = re.compile(r"^(step|section|part|sec)\s*([0-9]{1,2}|[a-h])$")
 _TOKEN = re.compile(r"[a-z0-9#+]+")
+_E_MAIL = re.compile(r"\be[\s.\-]?mail\b")
 _HINT = re.compile(r"\([^)]*\)")
 
 
 def tokens_of(texts) -> list[str]:
     """Lower-case word tokens of label text: "Name(s)" -> name, s; "ABA/Routing" -> aba, routing."""
-    return [t for text in texts for t in _TOKEN.findall(clean_token(text))]
+    return [t for text in texts for t in _TOKEN.findall(_E_MAIL.sub("email", clean_token(text)))]
 
 
 def _key_words_of(tokens: list[str]) -> set[str]:

@@ -128,7 +128,7 @@ class PageLayout:
                 # handwritten value sits on the label's baseline but reaches higher).
                 overlap = min(row.bottom, box.bottom) - max(row.top, box.top)
                 close = abs(row.centre - centre) <= 0.45 * em or overlap >= 0.6 * min(box.height, em)
-                if close and not _collides(words, row, box):
+                if close and not _collides(words, row, i):
                     row.indices.append(i)
                     row.top = min(row.top, box.top)
                     row.bottom = max(row.bottom, box.bottom)
@@ -282,9 +282,18 @@ def _in_box_row(box: Box, rules, em: float) -> bool:
     return near(box.top) and near(box.bottom)
 
 
-def _collides(words: tuple[Word, ...], row: Row, box: Box) -> bool:
-    """A word overlapping another word horizontally cannot share its row (stacked lines)."""
+_BRACKET = re.compile(r"[()\[\]{}]")
+
+
+def _collides(words: tuple[Word, ...], row: Row, index: int) -> bool:
+    """A word overlapping another word horizontally cannot share its row (stacked lines); but a
+    bracket OCR split off a word ("(abbr" + ")") overlaps it on the same line."""
+    box = words[index].box
     for i in row.indices:
+        if _BRACKET.fullmatch(words[i].text.strip()) or _BRACKET.fullmatch(words[index].text.strip()):
+            other = words[i].box
+            if min(other.bottom, box.bottom) - max(other.top, box.top) >= 0.5 * min(other.height, box.height):
+                continue
         other = words[i].box
         if min(other.right, box.right) - max(other.left, box.left) > 0.5 * min(other.width, box.width):
             return True

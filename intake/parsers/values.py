@@ -399,6 +399,12 @@ def _runs_on(layout: PageLayout, a: int, b: int) -> bool:
             and layout.gap(a, b) <= 5.0 * layout.em)
 
 
+def _initial(text: str) -> bool:
+    """One capital letter, maybe with its dot: a middle initial written on its line."""
+    letter = text.strip().rstrip(".")
+    return len(letter) == 1 and letter.isalpha() and letter.isupper()
+
+
 def value_above(layout: PageLayout, hit: LabelHit, labels: list[LabelHit], stop: set[int]) -> ValueSpot | None:
     """A caption printed just under a line ("Street address", "City   State   ZIP code" under the
     lines they name): the words standing on that line, in the caption's column.
@@ -438,12 +444,40 @@ def value_above(layout: PageLayout, hit: LabelHit, labels: list[LabelHit], stop:
                 break
             picked.append(i)
         text = "".join(layout.word(i).text for i in picked)
-        if sum(ch.isalnum() for ch in text) < 2:
+        if sum(ch.isalnum() for ch in text) < 2 and not (hit.kind == "middle_initial" and _initial(text)):
             continue  # a speck or a stub of the line read as "1" or "!"
         if _no_value(layout, picked) or _prose(layout, picked):
             return None
         return ValueSpot(tuple(picked), "above", k)
     return None
+
+
+def rule_above(layout: PageLayout, hit: LabelHit) -> Box | None:
+    """The drawn line nearest above the label's start, up to 1.6 text heights over its top."""
+    em, box = layout.em, _on_its_line(layout, hit)
+    over = [r for r in layout.rules if r.width >= 3 * r.height and r.width >= 2 * em
+            and r.left < box.left + em and r.right > box.left + 2 * em and -0.3 * em <= box.top - r.center[1] <= 1.6 * em]
+    return max(over, key=lambda r: r.center[1], default=None)
+
+
+def under_its_line(layout: PageLayout, hit: LabelHit) -> bool:
+    """The label is printed tight under a drawn line, as a caption is (under half a text height or so;
+    a label over its own line stands a line's spacing below the row above), and that line is no
+    cell's top border: no wall beside the label meets it (a bordered cell's label sits tight under
+    the cell's top too; a box drawn round captioned lines stands clear of their ends)."""
+    rule = rule_above(layout, hit)
+    em = layout.em
+    if rule is None or _on_its_line(layout, hit).top - rule.center[1] > 0.8 * em:
+        return False
+    box = hit.box
+    for wall in layout.rules:
+        if wall.height < 1.5 * em or wall.height < 3 * wall.width:
+            continue
+        beside = box.left - 4 * em <= wall.center[0] <= box.left + 0.2 * em
+        if beside and wall.top <= rule.center[1] + 0.5 * em and wall.bottom >= box.bottom \
+                and rule.left - 0.6 * em <= wall.center[0] <= rule.right + 0.6 * em:
+            return False
+    return True
 
 
 def value_area(layout: PageLayout, hit: LabelHit, labels: list[LabelHit], *, max_em: float = 24.0) -> Box | None:

@@ -147,3 +147,24 @@ def test_reading_never_changes_the_file(tmp_path: Path, settings) -> None:
     read = read_file(path, settings)
     assert len(read.pages) == 2 and "pdf_info" in read.metadata
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_text_layer_page_keeps_the_rules_its_render_shows(tmp_path: Path, settings) -> None:
+    """A text-layer page is not OCR'd, but its drawing is found as on a scan: an underline drawn in the
+    PDF is a rule in render pixels, where the parsers look for a caption's line."""
+    from intake.ocr.recognize import recognize_page
+
+    path = tmp_path / "ruled.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(72, 700, "OLSON")
+    pdf.setLineWidth(0.7)
+    pdf.line(72, 696, 300, 696)
+    pdf.setFont("Helvetica", 7)
+    pdf.drawString(72, 688, "Last name (family name)")
+    pdf.showPage()
+    pdf.save()
+    page = recognize_page(read_file(path, settings).pages[0], settings)
+    dpi = settings.render_dpi
+    y = (792 - 696) / 72 * dpi
+    assert any(r.width >= 3 * dpi and abs(r.center[1] - y) <= 3 for r in page.rules)

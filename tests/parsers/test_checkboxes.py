@@ -31,3 +31,56 @@ def test_text_layer_box_glyphs_count() -> None:
     page = form_page([(100, 100, "☒ Female")], source="text_layer")
     (box,) = find_checkboxes(page.image, page.text)
     assert box.checked
+
+
+def test_boxes_in_a_dark_bar_are_its_white_letters() -> None:
+    """White words on a navy section bar leave square holes in the ink; a box stands on paper."""
+    page = form_page([], boxes=[(100, 100, None), (300, 100, "x")])
+    page.image[280:400, 80:1200] = 0  # the bar
+    page.image[310:350, 600:640] = 255  # a square hole: a white letter's counter
+    page.image[314:346, 604:636] = 0
+    page.image[318:342, 608:632] = 255
+    found = find_checkboxes(page.image, page.text)
+    assert [(round(c.box.left / 100), round(c.box.top / 100)) for c in sorted(found, key=lambda c: c.box.left)] == [(1, 1), (3, 1)]
+
+
+def _bubbles_page(items):  # noqa: ANN001, ANN202
+    import cv2
+
+    page = form_page(items)
+    for x in (140, 440, 740):
+        cv2.circle(page.image, (x, 120), 18, 0, 3)
+    cv2.circle(page.image, (440, 120), 12, 0, -1)
+    return page
+
+
+def test_round_bubbles_are_checkboxes_with_their_marks() -> None:
+    """"◯ Male ◯ Female ◯ Other": round bubbles count as boxes; the filled one is checked; OCR's glyph for
+    a bubble glued to its answer ("ONo") does not make it a letter."""
+    page = _bubbles_page([(122, 105, "O"), (422, 105, "ONo"), (722, 105, "©")])
+    found = sorted(find_checkboxes(page.image, page.text), key=lambda c: c.box.left)
+    assert [(c.box.center[0] // 100, c.checked) for c in found] == [(1, False), (4, True), (7, False)]
+
+
+def test_a_round_letter_past_the_start_of_a_word_is_no_bubble() -> None:
+    """The O of "POB" or "BOX" is round, but a letter of the word OCR read."""
+    page = _bubbles_page([(100, 105, "POB"), (400, 105, "BOX"), (722, 105, "x")])
+    found = sorted(find_checkboxes(page.image, page.text), key=lambda c: c.box.left)
+    assert [c.box.center[0] // 100 for c in found] == [7]
+
+
+def test_a_round_letter_read_apart_from_its_word_is_no_bubble() -> None:
+    """Letter-spaced type read apart ("LIN C O LN"): the lone O is as tall as the letters beside it and
+    level with them; a bubble stands taller than its answer's words."""
+    from dataclasses import replace
+
+    from intake.ocr.page_text import Box, Word
+
+    page = _bubbles_page([])
+    words = (Word(text="LIN", box=Box(left=40, top=101, width=70, height=38), conf=0.9, line=0),
+             Word(text="O", box=Box(left=122, top=102, width=36, height=37), conf=0.9, line=0),
+             Word(text="LN", box=Box(left=170, top=102, width=60, height=36), conf=0.9, line=0),
+             Word(text="Yes", box=Box(left=480, top=110, width=60, height=22), conf=0.9, line=0))
+    page = replace(page, text=page.text.model_copy(update={"words": words}))
+    found = sorted(find_checkboxes(page.image, page.text), key=lambda c: c.box.left)
+    assert [c.box.center[0] // 100 for c in found] == [4, 7]

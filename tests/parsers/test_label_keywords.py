@@ -46,6 +46,10 @@ def _kind(text: str, table=None):
         ("Name of representative:", "rep_name"),
         ("Representative's address:", "rep_address"),
         ("Relation to applicant:", "relationship"),
+        ("Preferred start date (month / day / year)", "effective_date"),
+        ("Start date:", "effective_date"),
+        ("Personal e-mail address (optional)", "other"),  # an e-mail address is no mailing address
+        ("E-mail:", "other"),
     ],
 )
 def test_label_wordings_name_their_field(text: str, kind: str) -> None:
@@ -78,6 +82,7 @@ def test_instructions_and_prose_are_no_label(text: str) -> None:
         ("Plan information", None),  # the plan's, not the office's
         ("12. Which plan do you want to join? Check only one.", None),  # "only" is not "plan use"
         ("Agent only", "office"),
+        ("Personal e-mail address", None),  # opens no mailing section
     ],
 )
 def test_heading_wordings(text: str, kind: str | None) -> None:

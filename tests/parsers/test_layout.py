@@ -125,3 +125,18 @@ def test_a_word_as_tall_as_its_entry_boxes_is_text_not_a_scribble() -> None:
 def test_item_numbers(text: str, bare: bool, marked: bool) -> None:
     """Item numbers: a bare number starts a claim-form box; a numbered question carries its mark."""
     assert is_item_number(text) is bare and is_item_number(text, marked=True) is marked
+
+
+def test_a_bracket_ocr_split_off_its_word_keeps_the_line_one_row() -> None:
+    """"State (abbr )": OCR gave the closing bracket as a word of its own, taller than the text and
+    overlapping "(abbr"; it is a piece of that word on the same line, not a line stacked over it, so the
+    words after it ("Mailing ...") stay on the row."""
+    from intake.ocr.page_text import PageText, Word
+
+    def word(text: str, left: int, top: int, width: int, height: int) -> Word:
+        return Word(text=text, box=Box(left=left, top=top, width=width, height=height), conf=0.9, line=0)
+
+    words = (word("State", 100, 100, 75, 22), word(")", 281, 95, 15, 35), word("(abbr", 200, 100, 93, 26),
+             word("Mailing", 400, 100, 108, 28), word("address,", 520, 101, 120, 25))
+    layout = PageLayout.build(PageText(page=1, width=2000, height=1000, dpi=300, source="ocr", words=words))
+    assert len({layout.row_of[i] for i in range(len(words))}) == 1

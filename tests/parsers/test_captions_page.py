@@ -1,0 +1,102 @@
+"""A form that prints every caption UNDER its line: the values are the writing on the lines above them.
+
+Label-over-line and caption-under-line pages repeat the same stripes (writing, line, small print), so
+each small print alone could read the row under it; the page as a whole says which it is: its small
+print stands tight under the lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from intake.config import Settings
+from intake.ocr.page_text import Box
+from intake.parsers.form import extract_fields
+from tests.parsers.form_kit import form_page
+
+# writing at y, its line 35 px lower, the caption 10 px under the line (a third of a text height)
+CAPTIONED = [
+    (100, 100, "OLSON"), (900, 100, "MARGARET"), (1700, 100, "J"),
+    (100, 145, "Last name (family name)"), (900, 145, "First name (given name)"), (1700, 145, "Middle initial"),
+    (100, 230, "03/14/1957"), (900, 230, "715.555.0142"),
+    (100, 275, "Date of birth (month / day / year)"), (900, 275, "Daytime telephone"),
+    (100, 360, "1204 N 5TH AVE"),
+    (100, 405, "Home street address (not a P.O. box)"), (1500, 405, "Apt. or unit no."),
+    (100, 490, "WAUSAU"), (900, 490, "WI"), (1200, 490, "54401"),
+    (100, 535, "City or town"), (900, 535, "State"), (1200, 535, "ZIP code"),
+]
+LINES = [(100, 800, 135), (900, 1600, 135), (1700, 1900, 135),
+         (100, 800, 265), (900, 1600, 265),
+         (100, 1400, 395), (1500, 1900, 395),
+         (100, 800, 525), (900, 1100, 525), (1200, 1500, 525)]
+
+
+def _values(settings: Settings, items, lines) -> dict:
+    page = form_page(items, rules=lines)
+    page = replace(page, rules=tuple(Box(left=x1, top=y - 1, width=x2 - x1, height=3) for x1, x2, y in lines))
+    return {path: f.value for path, f in extract_fields([page], settings).fields.items()}
+
+
+def test_every_caption_takes_the_writing_on_its_own_line(settings: Settings) -> None:
+    values = _values(settings, CAPTIONED, LINES)
+    assert (values["applicant.last_name"], values["applicant.first_name"]) == ("OLSON", "MARGARET")
+    assert values["applicant.middle_initial"] == "J"  # one capital on its line is an initial, not a speck
+    assert values["applicant.birth_date"] == "1957-03-14"
+    assert values["applicant.phone"] == "7155550142"
+    assert values["applicant.permanent_address.street"] == "1204 N 5TH AVE"
+    assert values["applicant.permanent_address.city"] == "WAUSAU"
+    assert values["applicant.permanent_address.state"] == "WI"
+    assert values["applicant.permanent_address.zip"] == "54401"
+
+
+def test_a_blank_line_leaves_its_caption_blank_not_reading_the_next_row(settings: Settings) -> None:
+    """No birth date written: "Date of birth" stands under an empty line; the street under it is the
+    next row's caption's, never the birth date's nor the phone's."""
+    items = [item for item in CAPTIONED if item[2] not in ("03/14/1957",)]
+    values = _values(settings, items, LINES)
+    assert values.get("applicant.birth_date") is None
+    assert values["applicant.phone"] == "7155550142"
+    assert values["applicant.permanent_address.street"] == "1204 N 5TH AVE"
+
+
+def test_labels_a_line_spacing_below_the_row_above_keep_their_values_under_them(settings: Settings) -> None:
+    """The same stripes with the small print a full text height under the line above: labels over
+    their lines (as on the CMS form), each reading the writing under it."""
+    items = [
+        (100, 100, "Last name"), (900, 100, "First name"),
+        (100, 150, "OLSON"), (900, 150, "MARGARET"),
+        (100, 245, "Date of birth (month / day / year)"), (900, 245, "Daytime telephone"),
+        (100, 295, "03/14/1957"), (900, 295, "715.555.0142"),
+        (100, 390, "City or town"), (900, 390, "State"), (1200, 390, "ZIP code"),
+        (100, 440, "WAUSAU"), (900, 440, "WI"), (1200, 440, "54401"),
+    ]
+    lines = [(100, 800, 185), (900, 1600, 185), (100, 800, 330), (900, 1600, 330),
+             (100, 800, 475), (900, 1100, 475), (1200, 1500, 475)]
+    values = _values(settings, items, lines)
+    assert (values["applicant.last_name"], values["applicant.first_name"]) == ("OLSON", "MARGARET")
+    assert values["applicant.birth_date"] == "1957-03-14"
+    assert values["applicant.phone"] == "7155550142"
+    assert values["applicant.permanent_address.city"] == "WAUSAU"
+    assert values["applicant.permanent_address.zip"] == "54401"
+
+
+def test_cells_whose_labels_sit_under_the_cell_top_are_no_captions(settings: Settings) -> None:
+    """A bordered cell's small label also sits tight under a line (the cell's top), with the row above's
+    writing over it: the walls meeting that line make it a cell, whose value is under its label."""
+    items = [
+        (110, 110, "LAST NAME"), (910, 110, "FIRST NAME"),
+        (120, 160, "OLSON"), (920, 160, "MARGARET"),
+        (110, 230, "DATE OF BIRTH"), (910, 230, "HOME PHONE"),
+        (120, 280, "03/14/1957"), (920, 280, "715-555-0142"),
+        (110, 350, "CITY"), (910, 350, "STATE"), (1210, 350, "ZIP"),
+        (120, 400, "WAUSAU"), (920, 400, "WI"), (1220, 400, "54401"),
+    ]
+    tops = [(100, 1600, y) for y in (100, 220, 340, 460)]
+    page = form_page(items, rules=tops)
+    walls = [Box(left=x - 1, top=100, width=3, height=360) for x in (100, 900, 1200, 1600)]
+    page = replace(page, rules=tuple(Box(left=x1, top=y - 1, width=x2 - x1, height=3) for x1, x2, y in tops) + tuple(walls))
+    values = {path: f.value for path, f in extract_fields([page], settings).fields.items()}
+    assert (values["applicant.last_name"], values["applicant.first_name"]) == ("OLSON", "MARGARET")
+    assert values["applicant.birth_date"] == "1957-03-14"
+    assert values["applicant.permanent_address.city"] == "WAUSAU"
+    assert values["applicant.permanent_address.zip"] == "54401"

@@ -107,7 +107,7 @@ def _as_tall_as_the_writing(box: Box, text: PageText) -> bool:
     beside = [w.box for w in text.words
               if box.top <= w.box.center[1] <= box.bottom and not (w.box.left <= cx <= w.box.right)
               and min(abs(w.box.left - box.right), abs(box.left - w.box.right)) <= 3 * box.width
-              and sum(ch.isalnum() for ch in w.text) >= 2]
+              and any(ch.isalnum() for ch in w.text)]
     if not beside:
         return False
     height = sorted(b.height for b in beside)[len(beside) // 2]

@@ -55,7 +55,7 @@ from intake.parsers.sections import Heading, section_of
 from intake.parsers.signature import signature_ink
 from intake.parsers.second_reading import Blank, second_look
 from intake.parsers.values import (
-    ValueSpot, find_value, next_row_below, rule_above, under_its_line, value_above, value_area,
+    ValueSpot, find_value, heads_a_column, next_row_below, rule_above, under_its_line, value_above, value_area,
 )
 from intake.plans import PLANS
 
@@ -205,8 +205,9 @@ def _read_text_fields(
     A label with no value words goes to ``blanks`` with the area its value would fill.
     """
     by_kind: dict[str, list[tuple[LabelHit, str | None]]] = {}
+    captioned = _captioned_form(pages)
     for p in pages:
-        spots = _value_spots(p, headings)
+        spots = _value_spots(p, headings, captioned)
         for hit in p.labels:
             section = section_of(hit, headings, p.layout.em)
             by_kind.setdefault(hit.kind, []).append((hit, section))
@@ -259,7 +260,7 @@ def _read_text_fields(
 _PRODUCER_NUMBER = re.compile(r"\d{5,10}")
 
 
-def _value_spots(p: _Page, headings: list[Heading]) -> dict[int, ValueSpot]:
+def _value_spots(p: _Page, headings: list[Heading], captioned: bool = False) -> dict[int, ValueSpot]:
     """Where each text label's value is, by ``id`` of the label: right of it or under it; or, for a
     caption printed under its line ("Street address", "City  State  ZIP code"), on the line above.
 
@@ -271,7 +272,7 @@ def _value_spots(p: _Page, headings: list[Heading]) -> dict[int, ValueSpot]:
     spots: dict[int, ValueSpot] = {}
     for hit in p.labels:
         spot = find_value(p.layout, hit, p.labels, p.stop)
-        if spot is not None:
+        if spot is not None and not (spot.where == "below" and heads_a_column(p.layout, spot)):
             spots[id(hit)] = spot
     by_id = {id(hit): hit for hit in p.labels}
     # a table's label cell: the lines printed under a label whose value stands beside them are label print
@@ -292,30 +293,47 @@ def _value_spots(p: _Page, headings: list[Heading]) -> dict[int, ValueSpot]:
             # by a question or label above it ("7. ... give your street address.")
             spots[id(hit)] = above
     _captions_in_a_chain(p, spots, aboves)
-    _captions_page(p, spots, aboves)
+    if captioned:
+        _captions_take_their_lines(p, spots, aboves)
     return spots
 
 
-def _captions_page(p: _Page, spots: dict[int, ValueSpot], aboves: dict[int, ValueSpot]) -> None:
-    """A form that prints every caption under its line: its labels take the writing on their lines.
-
-    Label over line and caption under line repeat as the same stripes down a page, so one label alone
-    cannot say which it is. The page can: when most labels with a line above them stand tight under it
-    (``under_its_line``) with writing on it, those labels are captions, and the writing under each is
-    the next row's, not its value (nor any other label's below it)."""
+def _page_captions(p: _Page) -> tuple[list[LabelHit], int]:
+    """The labels standing tight under their lines (``under_its_line``), and how many have a line above."""
     ruled = [hit for hit in p.labels if hit.kind not in _NOT_CAPTIONS and rule_above(p.layout, hit) is not None]
-    captions = [hit for hit in ruled if under_its_line(p.layout, hit)]
-    if len(captions) < _CAPTIONS_AT_LEAST or len(captions) < 0.5 * len(ruled):
-        return
+    return [hit for hit in ruled if under_its_line(p.layout, hit)], len(ruled)
+
+
+def _captioned_form(pages: list[_Page]) -> bool:
+    """A form that prints its captions under their lines.
+
+    Label over line and caption under line repeat the same stripes down a page (writing, line, small
+    print), so one label alone cannot say which it is. The form can: most of its labels with a line
+    above them stand tight under it. Judged over the whole form, so a page with few labels (a
+    signature page) reads as the rest."""
+    captions = ruled = 0
+    for p in pages:
+        tight, count = _page_captions(p)
+        captions, ruled = captions + len(tight), ruled + count
+    return captions >= _CAPTIONS_AT_LEAST and captions >= 0.5 * ruled
+
+
+def _captions_take_their_lines(p: _Page, spots: dict[int, ValueSpot], aboves: dict[int, ValueSpot]) -> None:
+    """On a form of captions, each caption takes the writing on its own line (a blank line leaves it
+    blank), and the writing under a caption is the next row's, not its value nor any other label's
+    below it."""
+    captions, _ = _page_captions(p)
     ids = {id(hit) for hit in captions}
     for hit in captions:
         own = spots.get(id(hit))
-        if own is not None and own.where != "below":
-            continue
         if id(hit) in aboves:
             spots[id(hit)] = aboves[id(hit)]
-        elif own is not None:
+        elif own is not None and own.where == "below":
             del spots[id(hit)]  # a blank line: what is under its caption is the next row's
+        elif own is not None and own.where == "right":
+            above = value_above(p.layout, hit, p.labels, p.stop)
+            if above is not None:
+                spots[id(hit)] = above  # what stands right of a caption is the next caption's print
     written = {i for key in ids if key in spots and spots[key].where == "above" for i in spots[key].indices}
     for key in [key for key, spot in spots.items() if key not in ids and spot.where == "below"]:
         if written & set(spots[key].indices):

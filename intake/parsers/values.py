@@ -428,7 +428,7 @@ def value_above(layout: PageLayout, hit: LabelHit, labels: list[LabelHit], stop:
     # pieces stand at the caption's height elsewhere on the row (the writing took its own piece) is there
     line_y = max(r.center[1] for r in (line or level)) if level else max(0, int(anchor.top - 0.3 * em)) + 0.5
     line_end = max(r.right for r in line) if line else layout.text.width
-    left = hit.box.left - 1.0 * em
+    left = _column_left(layout, hit) - 1.0 * em  # a caption's line starts under its first words
     right = min(line_end, limit) - 0.3 * em
     for k, row in enumerate(layout.rows):
         if k == row_index or not (-0.3 * em <= line_y - row.bottom <= 1.2 * em):
@@ -513,6 +513,31 @@ def _label_prefix(layout: PageLayout, row: Row, picked: list[int], label_words: 
 
 
 _CITY_LINE = re.compile(r"^[A-Za-z .'\-]+,?\s+[A-Za-z]{2}\.?,?\s+\d{5}(?:-?\d{4})?$")
+
+
+def heads_a_column(layout: PageLayout, spot: ValueSpot) -> bool:
+    """The writing under a label is the first entry of a chart's column: the next rows hold more
+    entries of its shape at its left edge ("Plan ID" over H5652-001, H5652-002, H5652-003), so the label
+    is the column's heading, not a field with that one value."""
+    first = layout.word(spot.indices[0])
+    shape = _SHAPE.sub("9", _LETTERS.sub("A", first.text))
+    if len(first.text) < 4:
+        return False
+    em, bottom, same = layout.em, first.box.bottom, 0
+    for row in layout.rows[spot.row + 1 :]:
+        if row.top - bottom > 2.5 * em:
+            break
+        column = [i for i in row.indices if abs(layout.word(i).box.left - first.box.left) <= em]
+        if not column:
+            continue
+        if _SHAPE.sub("9", _LETTERS.sub("A", layout.word(column[0]).text)) != shape:
+            break
+        same, bottom = same + 1, row.bottom
+    return same >= 2
+
+
+_LETTERS = re.compile(r"[A-Za-z]")
+_SHAPE = re.compile(r"[0-9]")
 
 
 def next_row_below(layout: PageLayout, spot: ValueSpot, stop: set[int], labels: list[LabelHit]) -> list[int]:

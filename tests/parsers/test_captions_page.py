@@ -100,3 +100,36 @@ def test_cells_whose_labels_sit_under_the_cell_top_are_no_captions(settings: Set
     assert values["applicant.birth_date"] == "1957-03-14"
     assert values["applicant.permanent_address.city"] == "WAUSAU"
     assert values["applicant.permanent_address.zip"] == "54401"
+
+
+def test_a_page_of_few_captions_reads_as_the_rest_of_its_form(settings: Settings) -> None:
+    """The agent box on page 2 has two captions only, and what stands right of "Broker NPN" is the next
+    caption ("Broker telephone", garbled): the form's first page of captions says how to read it."""
+    page1 = form_page(CAPTIONED, rules=LINES)
+    page1 = replace(page1, rules=tuple(Box(left=x1, top=y - 1, width=x2 - x1, height=3) for x1, x2, y in LINES))
+    items = [
+        (100, 100, "DELORES HANSON"), (1100, 100, "827384"),
+        (100, 145, "Writing broker (print name)"), (1100, 145, "Broker NPN"), (1450, 145, "Broke: telephone"),
+    ]
+    lines = [(100, 1000, 135), (1100, 1400, 135), (1450, 1900, 135)]
+    page2 = form_page(items, rules=lines, number=2)
+    page2 = replace(page2, rules=tuple(Box(left=x1, top=y - 1, width=x2 - x1, height=3) for x1, x2, y in lines))
+    values = {path: f.value for path, f in extract_fields([page1, page2], settings).fields.items()}
+    assert values["applicant.last_name"] == "OLSON"
+    assert values["agent.name"] == "DELORES HANSON"
+    assert values["agent.npn"] == "827384"
+
+
+def test_a_column_heading_over_a_chart_reads_none_of_its_rows(settings: Settings) -> None:
+    """"Plan ID" heads a column of plan IDs beside the plan bubbles: its "value" under it would be the
+    first row's ID whatever plan is marked; the marked box says which plan it is."""
+    items = [
+        (100, 100, "Which plan do you want to join?"), (1300, 100, "Plan ID"),
+        (160, 160, "Aspirus Advantage Essential (HMO-POS)"), (1300, 160, "H5652-001"),
+        (160, 220, "Aspirus Advantage Plus (HMO-POS)"), (1300, 220, "H5652-002"),
+        (160, 280, "Aspirus Advantage Premier (HMO-POS)"), (1300, 280, "H5652-003"),
+    ]
+    page = form_page(items, boxes=[(100, 155, None), (100, 215, "x"), (100, 275, None)])
+    fields = extract_fields([page], settings).fields
+    assert fields["plan.id"].value == "H5652-002"
+    assert not fields["plan.id"].needs_review

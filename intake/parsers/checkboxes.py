@@ -17,7 +17,7 @@ import numpy as np
 
 from intake.ocr.bubbles import find_round_bubbles
 from intake.ocr.lines import find_checkbox_squares
-from intake.ocr.page_text import Box, PageText
+from intake.ocr.page_text import Box, PageText, Word
 
 __all__ = ["Checkbox", "find_checkboxes", "ink_ratio", "CHECKED_AT", "UNSURE_FROM"]
 
@@ -99,20 +99,35 @@ def _letter_of_a_word(box: Box, text: PageText) -> bool:
     return False
 
 
-def _as_tall_as_the_writing(box: Box, text: PageText) -> bool:
-    """A bubble stands taller than its answer's letters; a round "bubble" as tall as the words beside it
-    on its line and level with their tops is a letter of that writing ("LIN C O LN", letter-spaced type
-    read apart)."""
-    cx, _ = box.center
-    beside = [w.box for w in text.words
-              if box.top <= w.box.center[1] <= box.bottom and not (w.box.left <= cx <= w.box.right)
-              and min(abs(w.box.left - box.right), abs(box.left - w.box.right)) <= 3 * box.width
-              and any(ch.isalnum() for ch in w.text)]
-    if not beside:
-        return False
-    height = sorted(b.height for b in beside)[len(beside) // 2]
-    top = sorted(b.top for b in beside)[len(beside) // 2]
-    return box.height <= 1.08 * height and abs(box.top - top) <= 0.15 * box.height
+def _between_letters(box: Box, text: PageText) -> bool:
+    """A round "bubble" with writing a letter's gap before AND after it on its line is a letter of that
+    writing ("LIN C O LN", letter-spaced type read apart); a bubble has a space at least before its
+    answer, and the question or the previous answer stands further off on its other side."""
+    gap = 0.35 * box.width
+
+    def close(w: Word) -> bool:
+        b = w.box
+        level = min(b.bottom, box.bottom) - max(b.top, box.top) >= 0.5 * min(b.height, box.height)
+        return level and any(ch.isalnum() for ch in w.text)
+
+    words = [w for w in text.words if close(w)]
+    before = any(0 <= box.left - w.box.right <= gap for w in words)
+    after = any(0 <= w.box.left - box.right <= gap for w in words)
+    return before and after
+
+
+def _in_a_set(box: Box, bubbles: list[Box]) -> bool:
+    """A question's answers stand in a row or a column: a bubble has another of its size level with it
+    or straight above or below it (a round letter left over in a value has none)."""
+    for other in bubbles:
+        if other is box or abs(other.height - box.height) > 0.2 * box.height:
+            continue
+        level = abs(other.center[1] - box.center[1]) <= 0.3 * box.height
+        stacked = abs(other.center[0] - box.center[0]) <= 0.3 * box.width
+        if (level and abs(other.center[0] - box.center[0]) <= 40 * box.width) or (
+                stacked and abs(other.center[1] - box.center[1]) <= 12 * box.height):
+            return True
+    return False
 
 
 def _overlap(a: Box, b: Box) -> bool:
@@ -140,8 +155,9 @@ def find_checkboxes(image: np.ndarray, text: PageText, rules: tuple[Box, ...] = 
         boxes = [b for b in boxes if not _inside_a_word(b, text)]
     # round answer bubbles: a round letter inside a word is no bubble, whatever was erased before OCR
     bubbles = [Box(left=x, top=y, width=w, height=h) for x, y, w, h in find_round_bubbles(shapes, dpi)]
-    boxes += [b for b in bubbles if not _letter_of_a_word(b, text) and not _as_tall_as_the_writing(b, text)
-              and not any(_overlap(b, o) for o in boxes)]
+    bubbles = [b for b in bubbles if not _letter_of_a_word(b, text) and not _between_letters(b, text)
+               and not any(_overlap(b, o) for o in boxes)]
+    boxes += [b for b in bubbles if _in_a_set(b, bubbles)]
     # a box stands on paper: "boxes" inside a dark bar are the bar's white letters
     boxes = [b for b in boxes if not _on_a_dark_ground(dark, b)]
     found = [Checkbox(page=text.page, box=b, fill=ink_ratio(dark, b)) for b in boxes]

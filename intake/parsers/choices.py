@@ -65,9 +65,18 @@ def read_options(layout: PageLayout, boxes: list[Checkbox], box_words: set[int])
     rows = {id(cb): sorted((i for i in range(len(words)) if i not in box_words and _same_row(layout, cb.box, i)),
                            key=lambda i: words[i].box.left) for cb in boxes}
     before = _words_before_boxes(layout, boxes, rows)
+    glued = _glued_answers(layout, boxes, box_words)
     options: list[Option] = []
     for cb in boxes:
         row = rows[id(cb)]
+        if not before and id(cb) in glued:
+            i, answer = glued[id(cb)]
+            rest = _words_right(layout, boxes, cb, [k for k in row if words[k].box.left > words[i].box.right])
+            picked = [i] + rest
+            text = " ".join([answer] + [words[k].text for k in rest])
+            conf = min(words[k].conf for k in picked)
+            options.append(Option(checkbox=cb, indices=tuple(picked), text=text, conf=conf))
+            continue
         if before:
             picked = _words_left(layout, boxes, cb, row, wide=True) or _words_right(layout, boxes, cb, row)
         else:
@@ -79,6 +88,34 @@ def read_options(layout: PageLayout, boxes: list[Checkbox], box_words: set[int])
         conf = min((words[i].conf for i in picked), default=0.0)
         options.append(Option(checkbox=cb, indices=tuple(picked), text=text, conf=conf))
     return options
+
+
+#: What OCR reads a bubble or box as, where it glued the glyph to the answer ("ONo", "©Yes", "OvYes":
+#: a tick read as v).
+_BOX_GLYPHS = frozenset("O0oQ©®@Cc[]|vV")
+
+
+def _glued_answers(layout: PageLayout, boxes: list[Checkbox], box_words: set[int]) -> dict[int, tuple[int, str]]:
+    """Answers OCR read as one word with their box ("ONo", "©ONo", "OvYes"): the word starts over the box
+    and runs on past it; the answer is the word without the characters the box takes of its width
+    (one or two, and only characters a box is read as: "OOEP" is the bubble and "OEP")."""
+    words = layout.text.words
+    found: dict[int, tuple[int, str]] = {}
+    for cb in boxes:
+        for i, word in enumerate(words):
+            b, text = word.box, word.text.strip()
+            if i in box_words or len(text) < 3 or not (cb.box.left - 0.3 * layout.em <= b.left < cb.box.center[0]):
+                continue
+            if not (b.top < cb.box.center[1] < b.bottom) or b.right < cb.box.right + layout.em:
+                continue
+            share = (cb.box.right - b.left) / max(1, b.width)
+            cut = min(2, max(1, int(len(text) * share + 0.5)))
+            k = 0
+            while k < cut and text[k] in _BOX_GLYPHS:
+                k += 1
+            if k and text[k:][:1].isalnum():
+                found[id(cb)] = (i, text[k:])
+    return found
 
 
 def _next_box(layout: PageLayout, boxes: list[Checkbox], cb: Checkbox) -> float:

@@ -331,9 +331,12 @@ def _captions_take_their_lines(p: _Page, spots: dict[int, ValueSpot], aboves: di
         elif own is not None and own.where == "below":
             del spots[id(hit)]  # a blank line: what is under its caption is the next row's
         elif own is not None and own.where == "right":
+            # what stands right of a caption is the rest of its print or the next caption's
             above = value_above(p.layout, hit, p.labels, p.stop)
             if above is not None:
-                spots[id(hit)] = above  # what stands right of a caption is the next caption's print
+                spots[id(hit)] = above
+            else:
+                del spots[id(hit)]
     written = {i for key in ids if key in spots and spots[key].where == "above" for i in spots[key].indices}
     for key in [key for key, spot in spots.items() if key not in ids and spot.where == "below"]:
         if written & set(spots[key].indices):

@@ -62,7 +62,7 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "npn": ("npn",),
     "name": ("name", "names"),
     "account": ("account", "acct"),
-    "holder": ("holder", "holders", "owner"),
+    "holder": ("holder", "holders", "owner", "owners"),
     "routing": ("routing", "aba", "transit"),
     "care": ("pcp", "physician", "doctor", "clinic", "provider"),
     "relationship": ("relationship", "relation"),
@@ -291,8 +291,15 @@ def keyword_labels(layout: PageLayout, labels: list[LabelHit], taken: set[int]) 
             continue
         if not run.colon:
             question = layout.word(run.indices[-1]).text.strip().endswith("?")  # "When would you like your coverage to start?"
-            if len(run.tokens) > (12 if question else 6):
-                continue
+            most = 12 if question else 6
+            if len(run.tokens) > most:
+                # "Account owner's name (as printed on your checks)": a hint is no part of a label's length,
+                # and then the label is named by its words outside the hint
+                hint = in_brackets(layout.text.words, run.indices)
+                outside = tokens_of(layout.word(i).text for i in run.indices if i not in hint)
+                keys = _key_words_of(outside)
+                if len(outside) > most or _kind_of(keys, KEYWORD_LABELS) != kind:
+                    continue
             run = _as_label(layout, run, keys)
             if run is None or (len(run.tokens) == 1 and len(run.tokens[0]) <= 3):
                 continue  # "ST", "MI" alone without a colon are values far more often than labels

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from intake.ocr.page_text import Box
 from intake.parsers.label_cells import label_block, value_cell
 from intake.parsers.labels import LABEL_VOCABULARY, LabelHit, clean_token, is_label_wording
-from intake.parsers.layout import PageLayout, Row, is_filler, is_item_number
+from intake.parsers.layout import PageLayout, Row, in_brackets, is_filler, is_item_number
 
 __all__ = ["ValueSpot", "find_value", "next_row_below", "value_above", "value_area"]
 
@@ -163,6 +163,15 @@ def _prose(layout: PageLayout, picked: list[int]) -> bool:
     return len(lower) >= 2
 
 
+def _run_before(layout: PageLayout, row: Row, hit: LabelHit, picked: list[int]) -> list[int]:
+    """The words between a label and what was picked right of it ("... representative under the laws
+    of your State (for"): a label inside a sentence is followed by the sentence."""
+    first = layout.word(picked[0]).box.left
+    between = [i for i in layout.band(hit.box, row) if hit.box.right <= layout.word(i).box.left < first and i not in hit.indices]
+    hints = in_brackets(layout.text.words, between)  # "(with area code)" is the label's hint, not a sentence
+    return [i for i in between if i not in hints]
+
+
 def _run_after(layout: PageLayout, row: Row, picked: list[int]) -> list[int]:
     """The words that carry on from ``picked`` along its line at word spacing (a sentence going on)."""
     line = layout.band(layout.word(picked[-1]).box, row)
@@ -278,7 +287,12 @@ def find_value(
     hints = _hints(layout, row, hit)
     right = layout.right_of(hit.box, row=row, stop=stop, limit_x=limit, skip=hints | set(hit.indices))
     label_words = {i for other in labels for i in other.indices}
-    if right and (_prose(layout, right) or (not hit.strong and _prose(layout, right + _run_after(layout, row, right)))):
+    if right and not hit.strong and _prose(layout, _run_before(layout, row, hit, right) + right
+                                           + _run_after(layout, row, right)):
+        # label words inside a sentence ("... as their authorized representative under the laws of your
+        # State (for"): the rest of the sentence, and nothing beside or under it, is its value
+        return None
+    if right and _prose(layout, right):
         # "A P.O. Box is fine here.": an instruction printed beside the label, or the rest of the
         # sentence a label's words stand in ("... your street address. A PO. Box can't be used here.")
         right = []
@@ -439,7 +453,10 @@ def value_above(layout: PageLayout, hit: LabelHit, labels: list[LabelHit], stop:
         if not inside or any(i in stop for i in inside):
             continue
         picked = [inside[0]]
-        for i in inside[1:]:
+        # the writing may run on past the end of the line as faxed (drawn in pieces), up to the next column
+        onward = [i for i in layout.in_span(row, left, limit - 0.3 * em) if layout.word(i).box.left > layout.word(inside[0]).box.left
+                  and not is_filler(layout.word(i).text) and i not in layout.tall and i not in stop]
+        for i in onward:
             if not _runs_on(layout, picked[-1], i):
                 break
             picked.append(i)

@@ -133,3 +133,28 @@ def test_a_column_heading_over_a_chart_reads_none_of_its_rows(settings: Settings
     fields = extract_fields([page], settings).fields
     assert fields["plan.id"].value == "H5652-002"
     assert not fields["plan.id"].needs_review
+
+
+def test_instructions_over_a_blank_line_are_not_its_writing(settings: Settings) -> None:
+    """No representative: the caption "Name of representative (print)" stands under a blank line, and
+    over that line runs the last line of the instructions ("... under the laws of your State (for
+    example, a court-appointed guardian)"); a piece of that sentence is no name, and neither is what
+    follows "representative" inside the sentence."""
+    items = CAPTIONED + [
+        (100, 600, "Complete this part only if you sign as their authorized representative under the laws of your State (for"),
+        (100, 650, "example, a court-appointed guardian). Attach a copy of your proof of authority."),
+        (100, 745, "Name of representative (print)"), (1300, 745, "Relationship to person applying"),
+    ]
+    lines = LINES + [(100, 1200, 735), (1300, 1900, 735)]
+    values = _values(settings, items, lines)
+    assert values.get("authorized_representative.name") is None
+    assert values.get("authorized_representative.relationship") is None
+    assert values["applicant.last_name"] == "OLSON"
+
+
+def test_writing_runs_on_past_the_piece_of_line_the_fax_kept(settings: Settings) -> None:
+    """The fax kept only the start of the street's line: the writing on it still runs on to its end
+    ("AVE" past the piece), up to the next column."""
+    lines = [line for line in LINES if line[2] != 395] + [(100, 290, 395), (1500, 1900, 395)]
+    values = _values(settings, CAPTIONED, lines)
+    assert values["applicant.permanent_address.street"] == "1204 N 5TH AVE"

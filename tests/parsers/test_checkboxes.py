@@ -64,14 +64,17 @@ def test_round_bubbles_are_checkboxes_with_their_marks() -> None:
 
 def test_a_round_letter_past_the_start_of_a_word_is_no_bubble() -> None:
     """The O of "POB" or "BOX" is round, but a letter of the word OCR read."""
+    import cv2
+
     page = _bubbles_page([(100, 105, "POB"), (400, 105, "BOX"), (722, 105, "x")])
+    cv2.circle(page.image, (1040, 120), 18, 0, 3)
     found = sorted(find_checkboxes(page.image, page.text), key=lambda c: c.box.left)
-    assert [c.box.center[0] // 100 for c in found] == [7]
+    assert [c.box.center[0] // 100 for c in found] == [7, 10]
 
 
 def test_a_round_letter_read_apart_from_its_word_is_no_bubble() -> None:
-    """Letter-spaced type read apart ("LIN C O LN"): the lone O is as tall as the letters beside it and
-    level with them; a bubble stands taller than its answer's words."""
+    """Letter-spaced type read apart ("LIN C O LN"): the lone O has letters a letter's gap before and
+    after it; a bubble has its answer after a space and nothing that close before it."""
     from dataclasses import replace
 
     from intake.ocr.page_text import Box, Word
@@ -84,3 +87,30 @@ def test_a_round_letter_read_apart_from_its_word_is_no_bubble() -> None:
     page = replace(page, text=page.text.model_copy(update={"words": words}))
     found = sorted(find_checkboxes(page.image, page.text), key=lambda c: c.box.left)
     assert [c.box.center[0] // 100 for c in found] == [4, 7]
+
+
+def test_an_answer_ocr_glued_to_its_bubble_is_read_without_the_bubble() -> None:
+    """OCR reads a bubble as a letter and glues it to its answer ("OvYes", "©ONo"): the option is the
+    answer without the characters the bubble takes of the word's width."""
+    from intake.parsers.choices import read_options, yes_no_of
+    from intake.parsers.layout import PageLayout
+
+    page = _bubbles_page([(122, 105, "OvYes"), (422, 105, "©ONo")])
+    boxes = find_checkboxes(page.image, page.text)
+    options = read_options(PageLayout.build(page.text), boxes, set())
+    answers = {o.text: (yes_no_of(o.text), o.checkbox.checked) for o in options}
+    assert answers["Yes"] == (True, False)
+    assert answers["No"] == (False, True)
+
+
+def test_a_round_letter_alone_on_its_line_is_no_answer() -> None:
+    """Answers stand in rows or columns: a ring with no other of its size level with it or straight
+    above or below it is a round letter left over in a value ("ANTIG O")."""
+    import cv2
+
+    page = form_page([])
+    for x in (140, 440):
+        cv2.circle(page.image, (x, 120), 18, 0, 3)
+    cv2.circle(page.image, (900, 600), 18, 0, 3)
+    found = sorted(find_checkboxes(page.image, page.text), key=lambda c: c.box.left)
+    assert [c.box.center[0] // 100 for c in found] == [1, 4]

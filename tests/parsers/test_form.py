@@ -430,3 +430,25 @@ def test_captions_on_a_text_layer_page_without_drawn_lines(settings: Settings) -
     assert values["applicant.permanent_address.city"] == "MINOCQUA"
     assert values["applicant.permanent_address.state"] == "WI"
     assert values["applicant.permanent_address.zip"] == "54548"
+
+
+def test_a_long_label_whose_length_is_mostly_its_hint(settings: Settings) -> None:
+    """"Account owner's name (as printed on your checks)": six words of hint do not make the label a
+    sentence; it names the account holder by its key words."""
+    values = _values(settings, [(100, 100, "Account owner's name (as printed on your checks)"), (100, 150, "DONNA B KRUEGER")])
+    assert values["premium_payment.account_holder"] == "DONNA B KRUEGER"
+
+
+def test_label_words_inside_an_instruction_sentence_hold_no_value(settings: Settings) -> None:
+    """"... as their authorized representative under the laws of your State (for": the label words stand
+    in a sentence, so the capitalised words the sentence goes on to are not the representative's name."""
+    items = [
+        (100, 40, "Part VI - Authorized representative"),
+        # as a fax's OCR read it ("ther", "Suute (far")
+        (100, 100, "Complete this part only if you signed above for the person applying, as ther authorized "
+                   "representative under the laws of your Suute (far"),
+        (100, 150, "example, a power of attorney or a court-appointed guardian). Attach a copy of your proof of authority."),
+    ]
+    page = form_page(items, size=(3000, 1600))
+    fields = extract_fields([page], settings).fields
+    assert fields.get("authorized_representative.name") is None

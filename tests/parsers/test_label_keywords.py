@@ -50,6 +50,7 @@ def _kind(text: str, table=None):
         ("Start date:", "effective_date"),
         ("Personal e-mail address (optional)", "other"),  # an e-mail address is no mailing address
         ("E-mail:", "other"),
+        ("Account owner's name (as printed on your checks)", "account_holder"),  # a hint is no part of its length
     ],
 )
 def test_label_wordings_name_their_field(text: str, kind: str) -> None:
@@ -218,3 +219,16 @@ def test_the_next_numbered_box_is_no_value(settings) -> None:
              (100, 150, "RICHARD SCHULTZ"), (710, 150, "382106381")]
     fields = extract_fields([form_page(items)], settings).fields
     assert fields["agent.npn"].value == "382106381"
+
+
+def test_a_long_run_is_named_by_its_words_outside_the_hint(settings) -> None:
+    """A run long only by its bracketed hint is a label by the key words outside the hint: OCR debris
+    "be meee cy (la mL aa ee)" is no middle-initial label because "mL" stands in brackets."""
+    from intake.parsers.label_keywords import keyword_labels
+    from intake.parsers.layout import PageLayout
+    from tests.parsers.form_kit import form_page
+
+    layout = PageLayout.build(form_page([(100, 100, "be meee cy (la mL aa ee)"),
+                                         (100, 300, "Account owner's name (as printed on your checks)")]).text)
+    kinds = {hit.kind for hit in keyword_labels(layout, [], set())}
+    assert kinds == {"account_holder"}

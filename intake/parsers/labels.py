@@ -516,7 +516,7 @@ _CLOSED_VALUES = {"state": lambda text: normalize.state(text).ok}
 
 
 def _in_value_place(layout: PageLayout, label: LabelHit, other: LabelHit) -> bool:
-    """``other`` is the first thing right of ``label`` on its row, or right under it."""
+    """``other`` is the first thing right of ``label`` on its row, right under it, or right over it."""
     em = layout.em
     a, b = label.box, other.box
     # on the label's line, or a little lower (a table cell's value sits half-way down a two-line label)
@@ -527,8 +527,11 @@ def _in_value_place(layout: PageLayout, label: LabelHit, other: LabelHit) -> boo
             if a.right < w.box.left < b.left and abs(w.box.center[1] - a.center[1]) < 0.6 * em
         ]
         return not between
-    below = 0 <= b.top - a.bottom < 2.5 * em and min(a.right, b.right) - max(a.left, b.left) > 0
-    return below
+    overlap = min(a.right, b.right) - max(a.left, b.left) > 0
+    below = 0 <= b.top - a.bottom < 2.5 * em and overlap
+    # or right over it: a caption printed under its line ("MI" written over "State (abbr.)")
+    above = 0 <= a.top - b.bottom < 1.5 * em and overlap
+    return below or above
 
 
 def values_mistaken_for_labels(layout: PageLayout, hits: list[LabelHit]) -> list[LabelHit]:

@@ -158,3 +158,12 @@ def test_writing_runs_on_past_the_piece_of_line_the_fax_kept(settings: Settings)
     lines = [line for line in LINES if line[2] != 395] + [(100, 290, 395), (1500, 1900, 395)]
     values = _values(settings, CAPTIONED, lines)
     assert values["applicant.permanent_address.street"] == "1204 N 5TH AVE"
+
+
+def test_mi_written_over_the_state_caption_is_michigan(settings: Settings) -> None:
+    """"MI" on the State caption's line is the state's value, not a middle-initial label."""
+    items = [(x, y, "MI" if text == "WI" else text) for x, y, text in CAPTIONED]
+    items = [(x, y, "State (abbr.)" if text == "State" else text) for x, y, text in items]
+    values = _values(settings, items, LINES)
+    assert values["applicant.permanent_address.state"] == "MI"
+    assert values["applicant.middle_initial"] == "J"

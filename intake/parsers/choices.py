@@ -91,8 +91,8 @@ def read_options(layout: PageLayout, boxes: list[Checkbox], box_words: set[int])
 
 
 #: What OCR reads a bubble or box as, where it glued the glyph to the answer ("ONo", "©Yes", "OvYes":
-#: a tick read as v).
-_BOX_GLYPHS = frozenset("O0oQ©®@Cc[]|vV")
+#: a tick read as v). Not "C": "OChecking" is the bubble and "Checking".
+_BOX_GLYPHS = frozenset("O0oQ©®@[]|vV")
 
 
 def _glued_answers(layout: PageLayout, boxes: list[Checkbox], box_words: set[int]) -> dict[int, tuple[int, str]]:

@@ -345,7 +345,7 @@ def _captions_take_their_lines(p: _Page, spots: dict[int, ValueSpot], aboves: di
 
 #: Labels whose value is no writing on a line (a signature, tick boxes).
 _NOT_CAPTIONS = ("sex", "signature", "rep_signature")
-#: How many captions under their lines make a page of captions.
+#: How many captions under their lines (over the whole form) make a form of captions.
 _CAPTIONS_AT_LEAST = 4
 
 

@@ -81,7 +81,7 @@ def signature_ink(layout: PageLayout, image: np.ndarray, hit: LabelHit, labels: 
     # Vertical extent: up to the nearest confident text above and below that is not the label's row.
     printed = [
         b for b in _printed_rows(layout, skip=set(hit.indices))
-        if b[2] > left and b[0] < right and not (b[1] <= hit.box.top + 0.5 * em <= b[3])
+        if b[2] > left and b[0] < right - 0.3 * em and not (b[1] <= hit.box.top + 0.5 * em <= b[3])
     ]
     above = [b[3] for b in printed if b[3] <= hit.box.top + 0.2 * em]
     below = [b[1] for b in printed if b[1] >= hit.box.bottom - 0.2 * em]

@@ -445,7 +445,8 @@ def value_above(layout: PageLayout, hit: LabelHit, labels: list[LabelHit], stop:
     left = _column_left(layout, hit) - 1.0 * em  # a caption's line starts under its first words
     right = min(line_end, limit) - 0.3 * em
     for k, row in enumerate(layout.rows):
-        if k == row_index or not (-0.3 * em <= line_y - row.bottom <= 1.2 * em):
+        # writing stands on the line; large hand printing may cross it, but starts above it
+        if k == row_index or not (-0.6 * em <= line_y - row.bottom <= 1.2 * em) or row.top >= line_y:
             continue
         if anchor.top - median(layout.word(i).box.bottom for i in row.indices) > 1.4 * em:
             continue  # a caption sits tight under its line; further up is another field's row

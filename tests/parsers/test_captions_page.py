@@ -167,3 +167,13 @@ def test_mi_written_over_the_state_caption_is_michigan(settings: Settings) -> No
     values = _values(settings, items, LINES)
     assert values["applicant.permanent_address.state"] == "MI"
     assert values["applicant.middle_initial"] == "J"
+
+
+def test_large_hand_printing_may_cross_its_line(settings: Settings) -> None:
+    """The city row is written big: its letters reach through the line, down to the captions' tops;
+    it still stands on that line (it starts above it)."""
+    items = [(x, 508 if y == 490 else y, text) for x, y, text in CAPTIONED]
+    values = _values(settings, items, LINES)
+    assert values["applicant.permanent_address.city"] == "WAUSAU"
+    assert values["applicant.permanent_address.state"] == "WI"
+    assert values["applicant.permanent_address.zip"] == "54401"

@@ -452,3 +452,12 @@ def test_label_words_inside_an_instruction_sentence_hold_no_value(settings: Sett
     page = form_page(items, size=(3000, 1600))
     fields = extract_fields([page], settings).fields
     assert fields.get("authorized_representative.name") is None
+
+
+def test_a_date_written_beside_the_signature_area_does_not_cut_it(settings: Settings) -> None:
+    """"Signature ... | Date" captions under their lines: the signature is written above its caption, the
+    date above its own; the date's writing, which starts where the signature area ends, does not
+    bound that area from above."""
+    items = [(1295, 232, "06/08/2026"), (100, 300, "Signature of applicant"), (1300, 300, "Date")]
+    values = _values(settings, items, scribble=(150, 185, 500, 75))
+    assert values["signature.signed"] is True

@@ -28,9 +28,10 @@ _ANGLES = np.linspace(0.0, 2.0 * math.pi, 48, endpoint=False)
 _STEPS = np.linspace(0.3, 1.3, 41)
 #: The rays towards the four corners of the circle's square.
 _DIAGONALS = [6, 18, 30, 42]
-#: The most an empty bubble's stroke may be, in radii (a printed ring 0.2-0.25 faxed; a letter O of value
-#: type about as thick, but taller than wide).
-_THIN_RING = 0.27
+#: The most an empty bubble's stroke may be, in radii: a printed ring is 0.2-0.25 faxed and up to 0.3 on a
+#: 200 dpi scan brought to 300 dpi; a letter O of value type is about as thick, but taller than wide, and
+#: the parser also tells letters by the words OCR read round them.
+_THIN_RING = 0.31
 
 
 def _fit_circle(points: np.ndarray) -> tuple[float, float, float] | None:

@@ -99,3 +99,13 @@ def test_a_round_letter_with_its_neighbours_close_beside_it_is_no_bubble() -> No
         cv2.line(image, (523, 116), (540, 116), 0, 4)
 
     assert _centres(find_round_bubbles(_ink(draw), DPI)) == [(100, 100), (300, 100)]
+
+
+def test_a_ring_thickened_by_a_low_resolution_scan_is_still_a_bubble() -> None:
+    """A 200 dpi scan brought to 300 dpi thickens a printed ring to over a quarter of its radius; it is
+    still round, so it is still a bubble."""
+    def draw(image: np.ndarray) -> None:
+        for x in (100, 300):
+            cv2.circle(image, (x, 100), 20, 0, 5)  # a stroke 0.3 of the radius
+
+    assert _centres(find_round_bubbles(_ink(draw), DPI)) == [(100, 100), (300, 100)]

@@ -289,12 +289,12 @@ def _collides(words: tuple[Word, ...], row: Row, index: int) -> bool:
     """A word overlapping another word horizontally cannot share its row (stacked lines); but a
     bracket OCR split off a word ("(abbr" + ")") overlaps it on the same line."""
     box = words[index].box
+    bracket = _BRACKET.fullmatch(words[index].text.strip()) is not None
     for i in row.indices:
-        if _BRACKET.fullmatch(words[i].text.strip()) or _BRACKET.fullmatch(words[index].text.strip()):
-            other = words[i].box
+        other = words[i].box
+        if bracket or _BRACKET.fullmatch(words[i].text.strip()):
             if min(other.bottom, box.bottom) - max(other.top, box.top) >= 0.5 * min(other.height, box.height):
                 continue
-        other = words[i].box
         if min(other.right, box.right) - max(other.left, box.left) > 0.5 * min(other.width, box.width):
             return True
     return False

@@ -10,7 +10,7 @@ import numpy as np
 from intake.ocr.page import RecognizedPage
 from intake.ocr.page_text import Box, PageText, Word
 
-__all__ = ["form_page", "CHAR", "HEIGHT"]
+__all__ = ["form_page", "ruled_page", "CHAR", "HEIGHT"]
 
 CHAR = 20  # px per character
 HEIGHT = 30  # px per word
@@ -69,3 +69,15 @@ def form_page(
         page=number, width=width, height=height, dpi=300, source=source, words=tuple(_words(items, conf))
     )
     return RecognizedPage(number=number, text=text, image=image)
+
+
+def ruled_page(
+    items: list[tuple[int, int, str]], lines: list[tuple[int, int, int]], *, walls: tuple[Box, ...] = (), **kwargs
+) -> RecognizedPage:
+    """A ``form_page`` with underlines (x1, x2, y) drawn and reported as preprocessing reports them, plus
+    any other rules (``walls``: cell borders)."""
+    from dataclasses import replace
+
+    page = form_page(items, rules=lines, **kwargs)
+    underlines = tuple(Box(left=x1, top=y - 1, width=x2 - x1, height=3) for x1, x2, y in lines)
+    return replace(page, rules=underlines + tuple(walls))

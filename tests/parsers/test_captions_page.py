@@ -7,12 +7,11 @@ print stands tight under the lines.
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 from intake.config import Settings
 from intake.ocr.page_text import Box
 from intake.parsers.form import extract_fields
-from tests.parsers.form_kit import form_page
+from tests.parsers.form_kit import form_page, ruled_page
 
 # writing at y, its line 35 px lower, the caption 10 px under the line (a third of a text height)
 CAPTIONED = [
@@ -32,9 +31,7 @@ LINES = [(100, 800, 135), (900, 1600, 135), (1700, 1900, 135),
 
 
 def _values(settings: Settings, items, lines) -> dict:
-    page = form_page(items, rules=lines)
-    page = replace(page, rules=tuple(Box(left=x1, top=y - 1, width=x2 - x1, height=3) for x1, x2, y in lines))
-    return {path: f.value for path, f in extract_fields([page], settings).fields.items()}
+    return {path: f.value for path, f in extract_fields([ruled_page(items, lines)], settings).fields.items()}
 
 
 def test_every_caption_takes_the_writing_on_its_own_line(settings: Settings) -> None:
@@ -92,9 +89,8 @@ def test_cells_whose_labels_sit_under_the_cell_top_are_no_captions(settings: Set
         (120, 400, "WAUSAU"), (920, 400, "WI"), (1220, 400, "54401"),
     ]
     tops = [(100, 1600, y) for y in (100, 220, 340, 460)]
-    page = form_page(items, rules=tops)
-    walls = [Box(left=x - 1, top=100, width=3, height=360) for x in (100, 900, 1200, 1600)]
-    page = replace(page, rules=tuple(Box(left=x1, top=y - 1, width=x2 - x1, height=3) for x1, x2, y in tops) + tuple(walls))
+    walls = tuple(Box(left=x - 1, top=100, width=3, height=360) for x in (100, 900, 1200, 1600))
+    page = ruled_page(items, tops, walls=walls)
     values = {path: f.value for path, f in extract_fields([page], settings).fields.items()}
     assert (values["applicant.last_name"], values["applicant.first_name"]) == ("OLSON", "MARGARET")
     assert values["applicant.birth_date"] == "1957-03-14"
@@ -105,15 +101,13 @@ def test_cells_whose_labels_sit_under_the_cell_top_are_no_captions(settings: Set
 def test_a_page_of_few_captions_reads_as_the_rest_of_its_form(settings: Settings) -> None:
     """The agent box on page 2 has two captions only, and what stands right of "Broker NPN" is the next
     caption ("Broker telephone", garbled): the form's first page of captions says how to read it."""
-    page1 = form_page(CAPTIONED, rules=LINES)
-    page1 = replace(page1, rules=tuple(Box(left=x1, top=y - 1, width=x2 - x1, height=3) for x1, x2, y in LINES))
+    page1 = ruled_page(CAPTIONED, LINES)
     items = [
         (100, 100, "DELORES HANSON"), (1100, 100, "827384"),
         (100, 145, "Writing broker (print name)"), (1100, 145, "Broker NPN"), (1450, 145, "Broke: telephone"),
     ]
     lines = [(100, 1000, 135), (1100, 1400, 135), (1450, 1900, 135)]
-    page2 = form_page(items, rules=lines, number=2)
-    page2 = replace(page2, rules=tuple(Box(left=x1, top=y - 1, width=x2 - x1, height=3) for x1, x2, y in lines))
+    page2 = ruled_page(items, lines, number=2)
     values = {path: f.value for path, f in extract_fields([page1, page2], settings).fields.items()}
     assert values["applicant.last_name"] == "OLSON"
     assert values["agent.name"] == "DELORES HANSON"

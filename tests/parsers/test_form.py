@@ -6,7 +6,7 @@ import pytest
 
 from intake.config import Settings
 from intake.parsers.form import extract_fields
-from tests.parsers.form_kit import form_page
+from tests.parsers.form_kit import form_page, ruled_page
 
 SIGNED_PAGE = [
     (100, 100, "Select the plan you want to join:"),
@@ -362,15 +362,7 @@ def test_a_blank_field_under_another_fields_line_takes_nothing_from_it(settings:
 
 
 def _ruled_values(settings: Settings, items, rules) -> dict:
-    return {path: f.value for path, f in extract_fields([_ruled(form_page(items, rules=rules), rules)], settings).fields.items()}
-
-
-def _ruled(page, rules):  # noqa: ANN001, ANN202 - the drawn underlines, as preprocessing reports them
-    from dataclasses import replace
-
-    from intake.ocr.page_text import Box
-
-    return replace(page, rules=tuple(Box(left=x1, top=y - 1, width=x2 - x1, height=3) for x1, x2, y in rules))
+    return {path: f.value for path, f in extract_fields([ruled_page(items, rules)], settings).fields.items()}
 
 
 def test_the_rest_of_a_question_sentence_is_no_value() -> None:
@@ -401,7 +393,7 @@ def test_questions_name_their_answers_and_open_their_sections(settings: Settings
         (100, 330, "PO BOX 1928"),
         (100, 380, "Street address or PO Box"),
     ]
-    page = _ruled(form_page(items, rules=[(100, 1400, 370)]), [(100, 1400, 370)])
+    page = ruled_page(items, [(100, 1400, 370)])
     values = {path: f.value for path, f in extract_fields([page], settings).fields.items()}
     assert values["requested_effective_date"] == "2026-07-01"
     assert values["applicant.mailing_address.street"] == "PO BOX 1928"

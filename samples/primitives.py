@@ -73,7 +73,9 @@ class Checkbox:
     mark: Literal["x", "check", "fill"] | None = None  # None: unchecked
     ink: Ink = BLACK
     mark_ink: Ink = BLACK
-    shape: Literal["square", "circle"] = "square"  # "circle": a round answer bubble (the "fill" mark fills it)
+    #: "circle": a round answer bubble (the "fill" mark fills it); "bare": no outline at all, only the mark (a hand
+    #: mark over brackets typed as text, "[ ]" or "( )")
+    shape: Literal["square", "circle", "bare"] = "square"
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ def _checkbox(draw: ImageDraw.ImageDraw, item: Checkbox, k: float) -> None:
     x0, y0, s = item.x * k, item.y * k, item.size * k
     if item.shape == "circle":
         draw.ellipse([x0, y0, x0 + s, y0 + s], outline=item.ink, width=max(1, round(0.7 * k)))
-    else:
+    elif item.shape == "square":
         draw.rectangle([x0, y0, x0 + s, y0 + s], outline=item.ink, width=max(1, round(0.7 * k)))
     pen = max(2, round(1.3 * k))
     if item.mark == "x":

@@ -77,7 +77,7 @@ def _checkbox(canvas: Canvas, item: Checkbox, height: float) -> None:
     canvas.setLineWidth(0.7)
     if item.shape == "circle":
         canvas.circle(x + s / 2, top - s / 2, s / 2, stroke=1, fill=0)
-    else:
+    elif item.shape == "square":
         canvas.rect(x, top - s, s, s, stroke=1, fill=0)
     canvas.setStrokeColorRGB(*_rgb(item.mark_ink))
     canvas.setFillColorRGB(*_rgb(item.mark_ink))

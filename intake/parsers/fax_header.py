@@ -12,6 +12,7 @@ senders are local agencies and the header carries no zone).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -19,7 +20,7 @@ from intake.extraction import ReceiptFinding
 from intake.ocr.page import RecognizedPage
 from intake.ocr.page_text import Line, PageText
 from intake.parsers.local_time import localize
-from intake.parsers.timestamps import find_stamps
+from intake.parsers.timestamps import PrintedStamp, find_stamps, parse_time
 
 __all__ = ["HEADER_LINES", "find_header", "header_findings", "top_rows"]
 
@@ -28,6 +29,8 @@ HEADER_LINES = 3
 
 _PAGE_MARK = re.compile(r"(?i)(\bP\s?\.?\s?[0-9OIl]{1,3}\s?/\s?[0-9OIl]{1,3}\b|\bpage\s*[0-9OIl]+\s*(of|/)\s*[0-9OIl]+)")
 _FROM_TO = re.compile(r"(?i)\b(from|to|fax)\b\s*:?")
+# Hour and minute after a header's date with the colon lost: "17 59", "5 59 PM" (not "17 59/2026", a date).
+_COLONLESS_TIME = re.compile(r"\s+(?P<H>[0-9]{1,2})\s(?P<M>[0-9]{2})(?:\s?(?P<ampm>[AaPp])\.?\s?[Mm]\b)?(?![0-9/.:-])")
 
 
 def find_header(
@@ -44,17 +47,22 @@ def find_header(
         if not stamps:
             continue
         stamp = stamps[0]
+        if stamp.clock is None:
+            stamp = _with_colonless_time(stamp, line)
         looks_like_header = stamp.clock is not None or _PAGE_MARK.search(line) or _FROM_TO.search(line)
         if not looks_like_header:
             continue
         local, issue = localize(stamp.wall, tz, not_after=not_after, near=near)
         confidence = 0.85
+        detail = f"header_{stamp.style}_p{page}"
         if stamp.repaired:
             confidence -= 0.15
+        if stamp.clock is None:
+            # a sending machine prints the time beside the date: one not read makes 00:00 a guess
+            confidence -= 0.2
+            detail += "_time_unread"
         if issue is not None:
             confidence -= 0.2
-        detail = f"header_{stamp.style}_p{page}"
-        if issue:
             detail += f"_{issue}"
         return ReceiptFinding(
             received_at=local,
@@ -64,6 +72,18 @@ def find_header(
             detail=detail,
         )
     return None
+
+
+def _with_colonless_time(stamp: PrintedStamp, line: str) -> PrintedStamp:
+    """``stamp`` with the time right after its date when OCR lost the time's colon ("08/26/2026 17 59 FROM"),
+    marked repaired; unchanged when what follows is no time of day."""
+    m = _COLONLESS_TIME.match(line, stamp.end)
+    if m is None:
+        return stamp
+    found = parse_time({"H": m.group("H"), "M": m.group("M"), "ampm": m.group("ampm")})
+    if found is None:
+        return stamp
+    return replace(stamp, clock=found[0], end=m.end(), repaired=True)
 
 
 def top_rows(text: PageText, count: int = HEADER_LINES) -> list[str]:

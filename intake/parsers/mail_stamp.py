@@ -63,8 +63,10 @@ def _stamp_years(not_after: datetime | None) -> tuple[int, ...]:
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 # A dater's date line: three characters for the month, a day, a four-digit year ("0CT i7 2026").
 # Print crossing the line may turn a space into a dot or dash ("JOL.IS.2026").
+# The year may come out with letters for some digits ("zu26"); ``_year_on_dater_line`` reads it then.
 _DATER_LINE = re.compile(
-    r"(?<![A-Za-z0-9])(?P<mon>[A-Za-z0-9&$@_?*]{3})(?P<gap>[\s.\-]+)(?P<day>[0-9OoIli|SB]{1,2})(?=[\s.\-]+[0-9]{4}\b)"
+    r"(?<![A-Za-z0-9])(?P<mon>[A-Za-z0-9&$@_?*]{3})(?P<gap>[\s.\-]+)(?P<day>[0-9OoIli|SB]{1,2})"
+    r"(?P<gap2>[\s.\-]+)(?P<year>[0-9A-Za-z]{4})\b"
 )
 
 
@@ -85,20 +87,40 @@ def _near_month(token: str) -> str | None:
     return None
 
 
-def _dater_lines(text: str) -> tuple[str, list[tuple[int, bool]]]:
-    """``text`` with each stamp date line's month and day read as a dater prints them; where they start.
+# Letters OCR reads for the digits of a stamp's year ("2UZb", "zu26" for 2026).
+_YEAR_LOOKALIKES = str.maketrans("OoUuDQIilZzSsbGB", "0000001112255668")
 
-    A stamp date is always MON DD YYYY, so a month one character off (and i or | for 1 in the day)
-    can only mean one thing there. Returns (start, changed) per line; the change keeps every offset.
+
+def _year_on_dater_line(token: str, years: tuple[int, ...]) -> str | None:
+    """The four-digit year ``token`` is, where OCR read some of its digits as letters ("zu26", "2UZb"): read
+    with the look-alike digits, the one stamp year whose digits it has where it has digits (two at least); None
+    when it is no such year or could be either."""
+    if token.isdigit():
+        return token
+    token = token.translate(_YEAR_LOOKALIKES)
+    known = [(k, ch) for k, ch in enumerate(token) if ch.isdigit()]
+    if len(known) < 2 or not all(ch.isalpha() for ch in token if not ch.isdigit()):
+        return None
+    fits = [str(year) for year in years if all(str(year)[k] == ch for k, ch in known)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _dater_lines(text: str, years: tuple[int, ...] = ()) -> tuple[str, list[tuple[int, bool]]]:
+    """``text`` with each stamp date line's month, day and year read as a dater prints them; where they start.
+
+    A stamp date is always MON DD YYYY, so a month one character off (and i or | for 1 in the day,
+    letters for some of the year's digits when the stamp's years are known) can only mean one thing
+    there. Returns (start, changed) per line; the change keeps every offset.
     """
     lines: list[tuple[int, bool]] = []
 
     def fix(m: re.Match[str]) -> str:
         month = _near_month(m.group("mon"))
-        if month is None:
+        year = _year_on_dater_line(m.group("year"), years)
+        if month is None or year is None:
             return m.group(0)
         day = m.group("day").replace("i", "1").replace("|", "1")
-        fixed = f"{month}{m.group('gap')}{day}"
+        fixed = f"{month}{m.group('gap')}{day}{m.group('gap2')}{year}"
         lines.append((m.start(), fixed != m.group(0)))
         return fixed
 
@@ -107,7 +129,7 @@ def _dater_lines(text: str) -> tuple[str, list[tuple[int, bool]]]:
 
 def _stamp_in(text: str, years: tuple[int, ...] = ()) -> tuple[PrintedStamp, bool] | None:
     """The stamp's date in ``text`` (a dater line first, else the first date) and whether a time was printed."""
-    text, daters = _dater_lines(text)
+    text, daters = _dater_lines(text, years)
     stamp = None
     for start, changed in daters:
         # read from the dater line on: OCR debris before it ("4-1. APR 05 2026") must not claim the month
@@ -188,8 +210,33 @@ def vote_readings(texts: list[str], years: tuple[int, ...] = (), *, line_unread:
     return StampVote(stamp, doubt)
 
 
+def _one_digit_apart(a: int, b: int) -> bool:
+    return sum(x != y for x, y in zip(str(a), str(b), strict=True)) == 1
+
+
+def _year_near_drop(stamp: PrintedStamp, not_after: datetime | None) -> PrintedStamp:
+    """``stamp`` in the one stamp year that puts it within weeks before the drop, when its year was read one
+    digit off both years a stamp can carry (2020 for 2025 or 2026: December 7th 2026, dropped on the 9th),
+    marked repaired; else unchanged."""
+    years = _stamp_years(not_after)
+    if not_after is None or stamp.day.year in years or not 1000 <= stamp.day.year <= 9999:
+        return stamp
+    fits = []
+    for year in years:
+        if not _one_digit_apart(stamp.day.year, year):
+            continue
+        try:
+            moved = replace(stamp, day=stamp.day.replace(year=year), repaired=True)
+        except ValueError:  # February 29th
+            continue
+        if _believable(moved, not_after):
+            fits.append(moved)
+    return fits[0] if len(fits) == 1 else stamp
+
+
 def _finding(stamp: PrintedStamp, tz: ZoneInfo, confidence: float, detail: str,
              not_after: datetime | None, doubt: str | None = None) -> ReceiptFinding:
+    stamp = _year_near_drop(stamp, not_after)
     local, issue = localize(stamp.wall, tz, not_after=not_after)
     if stamp.repaired:
         confidence -= 0.15

@@ -159,6 +159,15 @@ def _year(token: str, expected: Collection[int] = ()) -> tuple[int, bool]:
     return year, repaired
 
 
+def _year_glued_to_day(m: re.Match[str]) -> bool:
+    """A two-digit year written right after the day, with nothing between ("DEC 2026"): that is a month and
+    a four-digit year whose day is missing (print crossing a stamp hid it), not the 20th of December '26."""
+    names = m.re.groupindex
+    if "mon" not in names or m.start("d") > m.start("y"):
+        return False
+    return len(m.group("y")) == 2 and m.end("d") == m.start("y")
+
+
 def find_stamps(text: str, *, years: Collection[int] = ()) -> list[PrintedStamp]:
     """Every printed date in ``text``, with the time printed right after it (if any), in reading order.
 
@@ -170,6 +179,8 @@ def find_stamps(text: str, *, years: Collection[int] = ()) -> list[PrintedStamp]
     for style, pattern in _DATE_STYLES:
         for m in pattern.finditer(text):
             g = m.groupdict()
+            if _year_glued_to_day(m):
+                continue
             try:
                 month = _month(g["mon"]) if g.get("mon") else None
                 month_repaired = False

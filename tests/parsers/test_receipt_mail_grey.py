@@ -66,6 +66,20 @@ def test_year_repair_needs_exactly_one_near_year() -> None:
     assert find_stamps("OCT 16 2626") == []
 
 
+def test_a_year_one_digit_off_both_stamp_years_is_the_one_weeks_before_the_drop() -> None:
+    """2020 is one digit from both 2025 and 2026. Dropped on December 9th 2026, DEC 07 is 2026 (2025 would be a
+    year before the drop); dropped on January 4th 2026, DEC 30 is 2025 (2026 would be after it). Reviewed."""
+    december = mail_stamp.find_stamp(
+        grey(["FORM"], ["RECEIVED", "DEC 07 2020", "ASPIRUS HEALTH PLAN"]), CHICAGO, not_after=local(2026, 12, 9, 10, 0)
+    )
+    assert december.received_at == local(2026, 12, 7) and december.confidence < LOW_CONFIDENCE
+    january = mail_stamp.find_stamp(grey(["FORM"], ["RECEIVED", "DEC 30 2020"]), CHICAGO, not_after=local(2026, 1, 4))
+    assert january.received_at == local(2025, 12, 30) and january.confidence < LOW_CONFIDENCE
+    # months before the drop in either year: no repair
+    july = mail_stamp.find_stamp(grey(["FORM"], ["RECEIVED", "JUL 07 2020"]), CHICAGO, not_after=local(2026, 12, 9))
+    assert july.received_at.year == 2020
+
+
 def test_dater_line_month_one_character_off_is_read_as_the_month() -> None:
     """KOV/&PR/VCT on a stamp's date line are NOV/APR/OCT (the only month one character away), and reviewed."""
     cases = [("KOV 9 2026", local(2026, 11, 9, 14, 17)), ("4-1. &PR 05 2026", local(2026, 4, 5, 14, 17)),
@@ -76,3 +90,20 @@ def test_dater_line_month_one_character_off_is_read_as_the_month() -> None:
         assert finding.received_at == expected and finding.confidence < LOW_CONFIDENCE
     # MAN is one character from MAR, MAY and JAN: no guess
     assert mail_stamp.find_stamp(grey(["FORM"], ["RECEIVED", "MAN 12 2026"]), CHICAGO) is None
+
+
+def test_a_stamp_year_read_with_letters_for_digits_is_the_stamp_year_it_fits() -> None:
+    """'OCT 24 zu26' on the date line is October 24th 2026 (the only stamp year with a 2 and a 6 there; z and u are
+    look-alikes of 2 and 0, as in 'SEP 06 2UZb'), trusted less than a clean reading; 'zu2x' fits no year and
+    gives no date."""
+    p = replace(page(["FORM"], stamp=["RECEIVED", "OCT 24 zu26", "ASPIRUS HEALTH PLAN", "10:43 AM"]), stamp_ink="red")
+    finding = mail_stamp.find_stamp(p, CHICAGO, not_after=local(2026, 10, 25, 2, 43))
+    clean = replace(page(["FORM"], stamp=["RECEIVED", "OCT 24 2026", "10:43 AM"]), stamp_ink="red")
+    trusted = mail_stamp.find_stamp(clean, CHICAGO, not_after=local(2026, 10, 25, 2, 43)).confidence
+    assert finding.received_at == local(2026, 10, 24, 10, 43) and finding.confidence < trusted
+    letters = replace(page(["FORM"], stamp=["RECEIVED", "SEP 06 2UZb", "4:49 PM"]), stamp_ink="red")
+    assert mail_stamp.find_stamp(letters, CHICAGO, not_after=local(2026, 9, 6, 18, 49)).received_at == local(
+        2026, 9, 6, 16, 49
+    )
+    unread = replace(page(["FORM"], stamp=["RECEIVED", "OCT 24 zu2x"]), stamp_ink="red")
+    assert mail_stamp.find_stamp(unread, CHICAGO, not_after=local(2026, 10, 25, 2, 43)) is None

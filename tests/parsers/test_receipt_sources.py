@@ -13,6 +13,7 @@ from intake.ocr.page import RecognizedPage
 from intake.ocr.page_text import Box, PageText, Word
 from intake.parsers import docusign_certificate, fax_header, fax_metadata, mail_stamp
 from intake.parsers.local_time import localize
+from intake.parsers.receipt import LOW_CONFIDENCE
 from intake.parsers.timestamps import find_stamps
 
 CHICAGO = ZoneInfo("America/Chicago")
@@ -178,9 +179,30 @@ def test_header_split_by_ocr_is_rejoined() -> None:
 
 
 def test_header_with_date_only_and_page_mark() -> None:
-    """A header without a time still dates the fax (00:00, has_time False)."""
+    """A header without a time still dates the fax (00:00, has_time False), but midnight is a guess: reviewed."""
     finding = fax_header.find_header(["11/30/2026 FROM 7155551234 Page 1 of 2"], 1, CHICAGO)
     assert finding.received_at == local(2026, 11, 30) and not finding.has_time
+    assert finding.confidence < LOW_CONFIDENCE and "time_unread" in finding.detail
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("08/26/2026 17 59 FROM 7155550182 Page 1 of 1", local(2026, 8, 26, 17, 59)),
+        ("Nov 30 2026 5 59 PM   AGENCY   7155550182   P.1", local(2026, 11, 30, 17, 59)),
+    ],
+)
+def test_header_time_whose_colon_ocr_lost_is_read_and_reviewed(line: str, expected: datetime) -> None:
+    """'17 59' right after the header's date is the time (a fine-resolution scan would show 17:59); repaired."""
+    finding = fax_header.find_header([line], 1, CHICAGO)
+    assert finding.received_at == expected and finding.has_time and finding.confidence < LOW_CONFIDENCE
+
+
+def test_numbers_after_a_header_date_that_are_no_time_stay_unread() -> None:
+    """A sender's number or a minute past 59 after the date is not taken for a time."""
+    for line in ("11/30/2026 715 555 0182 Page 1 of 2", "11/30/2026 17 75 FROM 7155550182"):
+        finding = fax_header.find_header([line], 1, CHICAGO)
+        assert finding.received_at == local(2026, 11, 30) and not finding.has_time
 
 
 def test_lone_date_near_top_is_not_a_header() -> None:

@@ -126,3 +126,13 @@ def test_doubted_stamp_puts_the_receipt_in_review(tmp_path: Path, settings: Sett
     path.write_bytes(b"x")
     decision = decide([finding], SourceDocument.from_path(path, Channel.MAIL, DROP), settings)
     assert decision.needs_review and "low_confidence" in decision.reasons
+
+
+def test_a_month_and_year_without_their_day_give_no_date() -> None:
+    """Print hid the day of 'DEC 8 2026': three readings say 'DEC 2026' (not the 20th of December '26), one reads
+    the 8. The 8 is taken, reviewed as the only reading of it."""
+    voted = mail_stamp.vote_readings(
+        ["RECEIVED\nDEC 2026\nASPIRUS", "RECEIVED\nDEC 2026\nASPIRUS", "RE\nDEC 8 2026\nASPIRUS", "RECEIVED\nDEC 2026"],
+        YEARS,
+    )
+    assert voted.stamp.day == local(2026, 12, 8).date() and voted.doubt == "single_reading"

@@ -10,7 +10,8 @@ measure checkbox ink on is left alone):
 - long thin horizontal and vertical rules (underlines, table and cell borders);
 - short vertical strokes running from one horizontal rule to another (comb
   separators, narrow cell borders);
-- small hollow squares standing alone (checkboxes), with the marks inside them.
+- small hollow squares standing alone (checkboxes), with the marks inside them;
+- dotted leaders after a label (``Surname ..........``).
 
 Everything is measured in inches from the page's DPI, never in fixed pixels.
 Pen and print strokes crossing a rule are given back after the rule is gone,
@@ -34,6 +35,8 @@ _RULE_MIN_LENGTH = 0.40
 _RULE_MAX_THICKNESS = 0.035
 _SEPARATOR_MIN_LENGTH = 0.10  # a comb or cell separator joins two rules at least this far apart
 _BOX_MIN, _BOX_MAX = 0.085, 0.34  # checkbox sides (letters of body text are smaller)
+_LEADER_MIN_DOTS = 4  # a dotted leader has at least this many dots (an ellipsis three)
+_LEADER_MAX_SKIP = 4  # pitches from one dot of a leader to the next (a fax at normal resolution drops dots)
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ class FormLines:
     boxes: np.ndarray
     erase: np.ndarray
     checkboxes: int
+    leaders: np.ndarray | None = None  # dotted leaders (erased only: the value may be written over them)
 
 
 def _px(inches: float, dpi: int, least: int = 1) -> int:
@@ -120,6 +124,65 @@ def _dashed_rules(ink: np.ndarray, dpi: int, max_thickness: int) -> np.ndarray:
             keep[chain] = True
             used.update(chain)
     return np.where(keep[labels], 255, 0).astype(np.uint8)
+
+
+def _dotted_leaders(ink: np.ndarray, dpi: int) -> np.ndarray:
+    """Leaders of dots ("Surname ........ "): small round specks evenly spaced along one line.
+
+    Tesseract reads a leader as words of letters ("wetter eens", "cee eee") that
+    end up in values and labels. A leader is told by its rhythm: at least
+    ``_LEADER_MIN_DOTS`` dot-sized components (no letter is that small and round)
+    on one line, each the next one's neighbour at a near-constant pitch, or a few
+    pitches on where a fax dropped dots. A dot touching handwriting is part of the
+    letter and stays.
+    """
+    count, labels, stats, centroids = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    largest = _px(0.04, dpi, 3)  # a fax at normal resolution stretches dots to twice their width
+    max_pitch = _px(0.16, dpi, 6)
+    width, height = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
+    dots = [
+        k for k in range(1, count)
+        if 2 <= width[k] <= largest and 2 <= height[k] <= largest
+        and width[k] <= 2 * height[k] and height[k] <= 3 * width[k]  # round-ish, not a flat speck or a stroke
+    ]  # fmt: skip
+    dots.sort(key=lambda k: centroids[k][0])
+    keep = np.zeros(count, dtype=bool)
+    used: set[int] = set()
+    for start, first in enumerate(dots):
+        if first in used:
+            continue
+        chain, pitch = [first], 0.0
+        for k in dots[start + 1 :]:
+            dx = centroids[k][0] - centroids[chain[-1]][0]
+            if dx > (_LEADER_MAX_SKIP + 0.2) * pitch if pitch else dx > max_pitch:
+                break
+            if k in used or dx < _px(0.02, dpi, 2):
+                continue
+            if abs(centroids[k][1] - centroids[chain[-1]][1]) > max(1.5, height[first]):
+                continue
+            if not pitch or abs(dx / pitch - 0.5) <= 0.1:
+                pitch = dx  # the first pitch, or half of it when the first two dots had one missing between
+            else:
+                # a fax drops dots: the next one may stand a few pitches on, but always on the beat
+                steps = round(dx / pitch)
+                if steps < 1 or abs(dx / pitch - steps) > 0.2:
+                    continue
+                if steps > 1 and _ink_between(ink, stats, chain[-1], k):
+                    continue  # print where dots should be: "... $0.00" (its point is on the beat too)
+            chain.append(k)
+        if len(chain) >= _LEADER_MIN_DOTS:
+            keep[chain] = True
+            used.update(chain)
+    return np.where(keep[labels], 255, 0).astype(np.uint8)
+
+
+def _ink_between(ink: np.ndarray, stats: np.ndarray, a: int, b: int) -> bool:
+    """Whether any ink lies between components ``a`` and ``b`` (left to right) at their height."""
+    left = stats[a, cv2.CC_STAT_LEFT] + stats[a, cv2.CC_STAT_WIDTH]
+    right = stats[b, cv2.CC_STAT_LEFT]
+    top = min(stats[a, cv2.CC_STAT_TOP], stats[b, cv2.CC_STAT_TOP])
+    bottom = max(stats[a, cv2.CC_STAT_TOP] + stats[a, cv2.CC_STAT_HEIGHT], stats[b, cv2.CC_STAT_TOP] + stats[b, cv2.CC_STAT_HEIGHT])
+    return right > left and bool(np.count_nonzero(ink[top:bottom, left:right]))
 
 
 def _separators(ink: np.ndarray, rules: np.ndarray, dpi: int, max_thickness: int) -> np.ndarray:
@@ -303,10 +366,11 @@ def find_form_lines(binary: np.ndarray, dpi: int) -> FormLines:
     # Only strokes crossing a horizontal rule are given back: next to a comb separator the
     # neighbouring characters touch it from both sides, and must stay apart.
     keep = _crossings(ink, horizontal, reach, horizontal=True)
-    erase = cv2.bitwise_and(lines, cv2.bitwise_not(keep)) | boxes
+    leaders = _dotted_leaders(cv2.bitwise_and(ink, cv2.bitwise_not(lines | boxes)), dpi)
+    erase = cv2.bitwise_and(lines, cv2.bitwise_not(keep)) | boxes | leaders
     return FormLines(
         horizontal=horizontal, vertical=vertical, separators=separators, boxes=boxes, erase=erase,
-        checkboxes=len(squares),
+        checkboxes=len(squares), leaders=leaders,
     )
 
 

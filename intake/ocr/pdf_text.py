@@ -126,6 +126,25 @@ def _words(chars: list[_Char | None]) -> list[tuple[str, Box, int]]:
     return words
 
 
+def _dots_only(text: str) -> bool:
+    return bool(text) and all(ch in ".\u00b7\u2026" for ch in text)
+
+
+def _without_leaders(words: list[tuple[str, Box, int]]) -> list[tuple[str, Box, int]]:
+    """The words without dotted leaders (". . . . ." after a label: drawing, not text, as on a scan
+    where ``lines`` erases them). A leader is a word of four dots or more, or a dot next to another
+    dots-only word on its line; a full stop stays with its word."""
+    def leader(k: int) -> bool:
+        text, _, line = words[k]
+        if not _dots_only(text):
+            return False
+        if len(text) >= 4:
+            return True
+        return any(0 <= j < len(words) and words[j][2] == line and _dots_only(words[j][0]) for j in (k - 1, k + 1))
+
+    return [word for k, word in enumerate(words) if not leader(k)]
+
+
 def read_text_layer(page: pdfium.PdfPage, width: int, height: int) -> TextLayer:
     """The page's visible text as words in the pixel space of a ``width`` x ``height`` rendering."""
     textpage = page.get_textpage()
@@ -135,7 +154,7 @@ def read_text_layer(page: pdfium.PdfPage, width: int, height: int) -> TextLayer:
         textpage.close()
     letters = [c.text for c in chars if c is not None]
     readable = sum(1 for ch in letters if _readable(ch)) / len(letters) if letters else 0.0
-    words = tuple(Word(text=text, box=box, conf=1.0, line=line) for text, box, line in _words(chars))
+    words = tuple(Word(text=text, box=box, conf=1.0, line=line) for text, box, line in _without_leaders(_words(chars)))
     return TextLayer(words=words, visible_chars=visible, readable_ratio=readable)
 
 

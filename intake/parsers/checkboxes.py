@@ -5,7 +5,8 @@ small squares with straight sides standing alone), so scanned, faxed and
 rendered text-layer pages go through the same code. A box counts as checked
 when enough ink lies inside it (an X, a tick or a fill), measured inside an
 inset so the border itself does not count. Touching boxes are comb fields (one
-character per box), not checkboxes. Box glyphs in a text layer (☐ ☒ ☑) add boxes the drawing lacks.
+character per box), not checkboxes. Box glyphs in a text layer (☐ ☒ ☑) add boxes the drawing lacks, and
+so do brackets typed as text ("[ ] Male", "( ) Yes"), found from the words.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ __all__ = ["Checkbox", "find_checkboxes", "ink_ratio", "CHECKED_AT", "UNSURE_FRO
 CHECKED_AT = 0.10
 UNSURE_FROM = 0.035
 
+#: A typed bracket pair's inset: "[" and "]" take the outer quarter of the pair's width each.
+_BRACKET_INSET = 0.3
 _CHECKED_GLYPHS = set("☒☑✓✔✗✘■▣⊠")
 _EMPTY_GLYPHS = set("☐□▢")
 
@@ -130,6 +133,49 @@ def _in_a_set(box: Box, bubbles: list[Box]) -> bool:
     return False
 
 
+_OPENERS, _CLOSERS = "[({", "])}"
+#: What OCR reads a hand mark between typed brackets as ("[X]", "(xX)", "[v]"); anything else inside
+#: brackets ("(a)", "(optional)") is text, not a box.
+_MARK_READINGS = frozenset({"", "x", "xx", "v", "y", "k", "*", "+", "/", "\\", "%", "4"})
+
+
+def _inner(text: str) -> str:
+    return text.strip(_OPENERS + _CLOSERS + " ").lower()
+
+
+def typed_brackets(text: PageText) -> list[Box]:
+    """Answer boxes typed as text, as a word processor's form has them: "[ ] Male", "( ) Yes", marked by
+    hand over the brackets ("[X]"). Found from the words: an opening bracket and its closing one, in one
+    word or the next on the line, holding nothing or only what OCR reads a mark as. A page has them in
+    sets (a question's answers), so a lone pair is no box."""
+    words = text.words
+    found: list[Box] = []
+    for k, word in enumerate(words):
+        first = word.text.strip()
+        if not first or first[0] not in _OPENERS:
+            continue
+        pair = None
+        if len(first) >= 2 and first[-1] in _CLOSERS:
+            pair = (word.box, first)
+        elif k + 1 < len(words) and words[k + 1].line == word.line:
+            nxt = words[k + 1]
+            close = nxt.text.strip()
+            height = max(word.box.height, nxt.box.height, 1)
+            if close and close[-1] in _CLOSERS and 0 <= nxt.box.left - word.box.right <= 1.5 * height:
+                pair = (_union(word.box, nxt.box), first + close)
+        if pair is None or _inner(pair[1]) not in _MARK_READINGS:
+            continue
+        box = pair[0]
+        if box.width <= 3.5 * max(box.height, 1):
+            found.append(box)
+    return found if len(found) >= 2 else []
+
+
+def _union(a: Box, b: Box) -> Box:
+    left, top = min(a.left, b.left), min(a.top, b.top)
+    return Box(left=left, top=top, width=max(a.right, b.right) - left, height=max(a.bottom, b.bottom) - top)
+
+
 def _overlap(a: Box, b: Box) -> bool:
     return min(a.right, b.right) > max(a.left, b.left) and min(a.bottom, b.bottom) > max(a.top, b.top)
 
@@ -161,6 +207,9 @@ def find_checkboxes(image: np.ndarray, text: PageText, rules: tuple[Box, ...] = 
     # a box stands on paper: "boxes" inside a dark bar are the bar's white letters
     boxes = [b for b in boxes if not _on_a_dark_ground(dark, b)]
     found = [Checkbox(page=text.page, box=b, fill=ink_ratio(dark, b)) for b in boxes]
+    # brackets typed as text: the mark lies between them, the brackets' own strokes outside the inset
+    found += [Checkbox(page=text.page, box=b, fill=ink_ratio(dark, b, inset=_BRACKET_INSET))
+              for b in typed_brackets(text) if not any(_overlap(b, o) for o in boxes)]
     # Glyph boxes from a text layer that the image scan did not yield.
     for word in text.words:
         glyph = word.text.strip()

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from intake.parsers.labels import LabelHit, clean_token
+from intake.parsers.labels import LABEL_VOCABULARY, LabelHit, clean_token
 from intake.parsers.layout import PageLayout, in_brackets, is_item_number
 
 __all__ = [
@@ -195,8 +195,11 @@ def _runs(layout: PageLayout, taken: set[int], max_words: int = 9) -> list[_Run]
                 if text.endswith((":", ";")) or following == ":":
                     end = k
                     break
+            written = _written_number_after_print(words, chunk[:max_words])
             if end is not None:
                 ids, colon = tuple(chunk[: end + 1]), True
+            elif written is not None and not taken.intersection(chunk[:written]):
+                ids, colon = tuple(chunk[:written]), False  # "Start coverage on 12/01/2026"
             elif len(chunk) <= max_words and not taken.intersection(chunk):
                 ids, colon = tuple(chunk), False
             else:
@@ -208,6 +211,19 @@ def _runs(layout: PageLayout, taken: set[int], max_words: int = 9) -> list[_Run]
             if tokens:
                 runs.append(_Run(ids, tokens, colon, len(chunk), number))
     return runs
+
+
+def _written_number_after_print(words, chunk: list[int]) -> int | None:
+    """Where a value with digits starts right after sentence-case print with no colon between ("Start
+    coverage on 12/01/2026", its leader dots erased): the first word with a digit outside a hint, when
+    the words before it hold a lower-case word; else None."""
+    hint = in_brackets(words, chunk)
+    for k, i in enumerate(chunk):
+        if i not in hint and _DIGIT.search(words[i].text):
+            before = [words[j].text.strip(".,:;()") for j in chunk[:k]]
+            printed = any(len(t) >= 2 and t.isalpha() and t.islower() for t in before)
+            return k if k >= 2 and printed else None
+    return None
 
 
 def _items(words, chunk: list[int]) -> list[tuple[int | None, list[int]]]:
@@ -252,8 +268,11 @@ def _as_label(layout: PageLayout, run: _Run, keys: set[str]) -> _Run | None:
     """``run`` as a label, or None. Without a colon, a run whose key words all occur in values too
     ("ASPIRUS ANTIGO CLINIC", "Name of representative. EUGENE BECKER") is a label only as sentence-case
     print, and only its print: the capitals after it are the value on its line."""
-    if run.colon or not keys <= _VALUE_PRONE:
+    if run.colon:
         return run
+    if not keys <= _VALUE_PRONE:
+        # "Selling agent TOUA JOHNSON": the value written right after the print (a leader erased between)
+        return _printed_part(layout, run, keep_wordings=True) if _printed_wording(layout, run) else run
     return _printed_part(layout, run) if _printed_wording(layout, run) else None
 
 
@@ -264,10 +283,13 @@ def _printed_wording(layout: PageLayout, run: _Run) -> bool:
     return any(len(t) >= 3 and t.isalpha() and t.islower() for t in texts)
 
 
-def _printed_part(layout: PageLayout, run: _Run) -> _Run:
-    """``run`` without the capitals written after its sentence-case print (the value on its line)."""
+def _printed_part(layout: PageLayout, run: _Run, *, keep_wordings: bool = False) -> _Run:
+    """``run`` without the capitals written after its sentence-case print (the value on its line);
+    ``keep_wordings``: capitals that are label wording ("PCP", "NPN") stay print."""
     keep = list(run.indices)
     while len(keep) > 1 and _written(layout.word(keep[-1]).text):
+        if keep_wordings and clean_token(layout.word(keep[-1]).text) in LABEL_VOCABULARY:
+            break
         keep.pop()
     if len(keep) == len(run.indices):
         return run

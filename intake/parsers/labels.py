@@ -224,6 +224,10 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "authorized representative information",
         "legal representative",
         "signed by authorized representative",
+        "if someone else signed",
+        "someone else signed for the enrollee",
+        "signed by someone else",
+        "if someone signed for you",
     ),
     "office": (
         "office use only",

@@ -286,6 +286,7 @@ def find_value(
     limit = _limit_x(layout, hit, labels, row)
     hints = _hints(layout, row, hit)
     right = layout.right_of(hit.box, row=row, stop=stop, limit_x=limit, skip=hints | set(hit.indices))
+    right = right[_label_goes_on(layout, hit, right):]
     label_words = {i for other in labels for i in other.indices}
     if right and not hit.strong and _prose(layout, _run_before(layout, row, hit, right) + right
                                            + _run_after(layout, row, right)):
@@ -335,12 +336,51 @@ def find_value(
             picked.append(i)
         if not picked or _label_prefix(layout, below, picked, label_words) or _no_value(layout, picked) or _prose(layout, picked):
             return None
+        if _next_numbered_item(layout, picked):
+            return None  # "25c.": the next item's number, its label a stop word
         if _sentence_print(layout, picked):
             return None  # "Add the optional": the next item's print, not writing
         if layout.floor_between(hit.box, layout.union_box(picked)):
             return None  # below the label's cell or line: the next field's value, this one is blank
         return ValueSpot(tuple(picked), "below", below_index)
     return None
+
+
+def _label_goes_on(layout: PageLayout, hit: LabelHit, right: list[int]) -> int:
+    """How many of the words right of a label are the rest of its printed wording ("Surname | of enrollee",
+    "Phone number | where we can reach you", "Claim Number | / MBI (from your card)"): lower-case words,
+    another label wording after a slash, or a bracketed hint, no taller than the label's print, at word spacing after it. Values are written
+    in capitals."""
+    tallest = max(layout.word(i).box.height for i in hit.indices)
+    hint = in_brackets(layout.text.words, right)  # "(from your red, white & blue card)"
+    count, previous = 0, hit.indices[-1]
+    for k, i in enumerate(right):
+        word = layout.word(i)
+        text = word.text.strip(".,;:()'")
+        printed = len(text) >= 2 and text.isalpha() and text.islower()
+        # another wording of the label after a slash ("Medicare Claim Number / MBI")
+        other_wording = text in ("/", "") and k + 1 < len(right) and clean_token(
+            layout.word(right[k + 1]).text) in LABEL_VOCABULARY
+        after_slash = k > 0 and layout.word(right[k - 1]).text.strip() == "/" and clean_token(text) in LABEL_VOCABULARY
+        if not (printed or other_wording or after_slash or (i in hint and _closed_hint(layout, right, k, hint))):
+            break
+        if layout.gap(previous, i) > 1.5 * layout.em or word.box.height > 1.15 * tallest:
+            break
+        count, previous = count + 1, i
+    return count
+
+
+def _closed_hint(layout: PageLayout, right: list[int], k: int, hint: set[int]) -> bool:
+    """Word ``right[k]`` is in a bracketed hint of print that closes before the words run out: lower-case
+    words in brackets, not a written "(715)"."""
+    group: list[int] = []
+    for j in right[k:]:
+        if j not in hint:
+            break
+        group.append(j)
+        if layout.word(j).text.rstrip(":;,.*").endswith(")"):
+            return any(ch.islower() for g in group for ch in layout.word(g).text)
+    return False
 
 
 def _beside_block(
@@ -395,8 +435,12 @@ def _sentence_print(layout: PageLayout, picked: list[int]) -> bool:
 
 
 def _next_numbered_item(layout: PageLayout, picked: list[int]) -> bool:
-    """The words start with an item number and go on in printed (not capitals) wording: "40 Agency / FMO"."""
-    if len(picked) < 2 or not is_item_number(layout.word(picked[0]).text):
+    """The words start with an item number and go on in printed (not capitals) wording: "40 Agency / FMO";
+    or they are an item's number alone ("23.", "25c."), the next item's label being a stop word."""
+    first = layout.word(picked[0]).text.strip() if picked else ""
+    if len(picked) == 1:
+        return first[:1].isdigit() and is_item_number(first, marked=True)
+    if len(picked) < 2 or not is_item_number(first):
         return False
     following = layout.word(picked[1]).text.strip(".,:;")
     return following.isalpha() and not following.isupper() and following[:1].isupper()

@@ -174,3 +174,44 @@ def test_tesseract_reads_the_option_letter_once_the_box_is_gone(letter: str, set
     page = cv2.copyMakeBorder(np.asarray(image), 60, 60, 60, 60, cv2.BORDER_CONSTANT, value=255)
     text = ocr_image(remove_form_lines(page, DPI), settings, page=1, dpi=DPI, timeout=30, psm=6)
     assert letter in [w.text for w in text.words]
+
+
+MONO = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
+
+
+def test_dotted_leader_goes_and_the_label_its_periods_and_a_price_stay() -> None:
+    """'Surname ......... KOWALSKI' in a typewriter font: the leader's dots go (Tesseract read them as words
+    like 'wetter eens'); the label, the value, 'P.O.' and the point of '$0.00' (on the leader's beat too) stay."""
+    mono = ImageFont.truetype(MONO, round(9 * DPI / 72))
+
+    def draw(d: ImageDraw.ImageDraw, form: bool) -> None:
+        leader = "." * 24 if form else " " * 24
+        d.text((40, 30), f"1. Surname {leader} KOWALSKI  P.O. Box", font=mono, fill=0)
+        d.text((40, 100), f"Plan {leader[:10]} $0.00 a month", font=mono, fill=0)
+
+    formed, text = _text_only(draw)
+    cleaned = remove_form_lines(formed, DPI)
+    assert (_ink(cleaned) & _ink(text)).sum() == _ink(text).sum()  # every letter and point of the text stays
+    assert (_ink(cleaned) & ~_ink(text)).sum() == 0  # every dot of the leaders is gone
+
+
+def test_leader_with_dots_a_fax_dropped_still_goes() -> None:
+    """At fax resolution some dots vanish: a leader with every third dot missing still goes, dot by dot."""
+    image, draw = _strip()
+    for k in range(30):
+        if k % 3 != 2:
+            x = 300 + 23 * k
+            draw.ellipse((x, 100, x + 5, 108), fill=0)
+    formed = np.asarray(image).copy()
+    assert _ink(remove_form_lines(formed, DPI)).sum() == 0
+
+
+def test_dots_off_the_beat_or_too_few_are_no_leader() -> None:
+    """Three dots (an ellipsis) and dots at random spacing stay: only a leader's rhythm is drawing."""
+    image, draw = _strip()
+    for x in (100, 123, 146):
+        draw.ellipse((x, 60, x + 5, 66), fill=0)
+    for x in (600, 611, 650, 702, 709, 790):
+        draw.ellipse((x, 60, x + 5, 66), fill=0)
+    formed = np.asarray(image).copy()
+    assert (remove_form_lines(formed, DPI) == formed).all()

@@ -168,3 +168,17 @@ def test_text_layer_page_keeps_the_rules_its_render_shows(tmp_path: Path, settin
     dpi = settings.render_dpi
     y = (792 - 696) / 72 * dpi
     assert any(r.width >= 3 * dpi and abs(r.center[1] - y) <= 3 for r in page.rules)
+
+
+def test_a_text_layers_dotted_leaders_are_no_words() -> None:
+    """'Surname . . . . . KOWALSKI' in a PDF's text: the leader's dots go (a scan erases them as drawing);
+    a full stop, 'P.O.' and a lone '...' ellipsis stay."""
+    from intake.ocr.page_text import Box
+    from intake.ocr.pdf_text import _without_leaders
+
+    def word(text: str, left: int, line: int = 0) -> tuple[str, Box, int]:
+        return text, Box(left=left, top=100 + 40 * line, width=10 * len(text), height=20), line
+
+    words = [word("Surname", 0), *(word(".", 80 + 15 * k) for k in range(6)), word("KOWALSKI", 200),
+             word("P.O.", 0, 1), word("Box", 50, 1), word("end.", 100, 1), word("...", 150, 1), word(".......", 0, 2)]
+    assert [text for text, _, _ in _without_leaders(words)] == ["Surname", "KOWALSKI", "P.O.", "Box", "end.", "..."]

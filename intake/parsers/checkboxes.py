@@ -137,6 +137,7 @@ _OPENERS, _CLOSERS = "[({", "])}"
 #: What OCR reads a hand mark between typed brackets as ("[X]", "(xX)", "[v]"); anything else inside
 #: brackets ("(a)", "(optional)") is text, not a box.
 _MARK_READINGS = frozenset({"", "x", "xx", "v", "y", "k", "*", "+", "/", "\\", "%", "4"})
+_MARK_GLYPHS = frozenset("xXvVyYkK4/\\%*+\"'`~^“”‘’«»<>@©®&#°")
 
 
 def _inner(text: str) -> str:
@@ -163,12 +164,39 @@ def typed_brackets(text: PageText) -> list[Box]:
             height = max(word.box.height, nxt.box.height, 1)
             if close and close[-1] in _CLOSERS and 0 <= nxt.box.left - word.box.right <= 1.5 * height:
                 pair = (_union(word.box, nxt.box), first + close)
-        if pair is None or _inner(pair[1]) not in _MARK_READINGS:
+        if pair is None and _markish(_inner(first)) and 0.8 * word.box.height <= word.box.width:
+            pair = (word.box, first)  # "(“4": the closing bracket lost under the mark
+        if pair is None or not _markish(_inner(pair[1])):
             continue
         box = pair[0]
         if box.width <= 3.5 * max(box.height, 1):
             found.append(box)
+    found += _marked_siblings(words, found)
     return found if len(found) >= 2 else []
+
+
+def _markish(inner: str) -> bool:
+    return inner in _MARK_READINGS or (len(inner) <= 3 and all(ch in _MARK_GLYPHS for ch in inner))
+
+
+def _marked_siblings(words, pairs: list[Box]) -> list[Box]:
+    """Bracket pairs a mark made unreadable ("i" for "[✓]"): a word OCR could not read, of a pair's size,
+    level with another pair (a row of answers) or straight under or over one (a list of answers)."""
+    found = []
+    for word in words:
+        b = word.box
+        if word.conf >= 0.5 or any(_overlap(b, p) for p in pairs):
+            continue
+        if any(ch.isdigit() for ch in word.text) or len(word.text.strip()) > 4:
+            continue  # an item number ("4.") or a word read badly, not a mark ("i", "MM", "[m)")
+        for p in pairs:
+            sized = abs(b.width - p.width) <= 0.35 * p.width and b.height <= 1.6 * p.height
+            level = abs(b.center[1] - p.center[1]) <= 0.5 * p.height and abs(b.center[0] - p.center[0]) <= 10 * p.width
+            stacked = abs(b.left - p.left) <= 0.5 * p.width and abs(b.center[1] - p.center[1]) <= 12 * p.height
+            if sized and (level or stacked):
+                found.append(b)
+                break
+    return found
 
 
 def _union(a: Box, b: Box) -> Box:

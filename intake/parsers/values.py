@@ -196,11 +196,16 @@ def _no_value(layout: PageLayout, picked: list[int]) -> bool:
     words = [layout.word(i).text.strip() for i in picked]
     if not words:
         return False
-    if any(w.endswith("?") for w in words) or all(w.strip(".,:;") in _FUNCTION_WORDS for w in words):
+    if any(_asks(w) for w in words) or all(w.strip(".,:;") in _FUNCTION_WORDS for w in words):
         return True
     if words[0] == "/" and not any(ch.isdigit() for w in words for ch in w):
         return True  # "/ REPRESENTANTE AUTORIZADO": a label's or heading's wording in a second language
     return words[-1].endswith(":") and len(words) <= 4 and all(is_label_wording(w) for w in words)
+
+
+def _asks(word: str) -> bool:
+    """A word ending a question ("dental?"); "499?" is a written 2 OCR read as a question mark."""
+    return word.endswith("?") and not any(ch.isdigit() for ch in word)
 
 
 def _label_tail(layout: PageLayout, hit: LabelHit, after: list[int], k: int) -> list[int]:
@@ -364,8 +369,8 @@ def _label_goes_on(layout: PageLayout, hit: LabelHit, right: list[int]) -> int:
         after_slash = k > 0 and layout.word(right[k - 1]).text.strip() == "/" and clean_token(text) in LABEL_VOCABULARY
         if not (printed or other_wording or after_slash or (i in hint and _closed_hint(layout, right, k, hint))):
             break
-        if layout.gap(previous, i) > 1.5 * layout.em or word.box.height > 1.15 * tallest:
-            break
+        if layout.gap(previous, i) > 1.5 * layout.em or (word.box.height > 1.15 * tallest and i not in hint):
+            break  # (brackets and commas reach below and above the letters)
         count, previous = count + 1, i
     return count
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from intake.parsers.checkboxes import find_checkboxes
+from intake.ocr.page_text import Box, PageText, Word
 from tests.parsers.form_kit import form_page
 
 
@@ -114,3 +115,29 @@ def test_a_round_letter_alone_on_its_line_is_no_answer() -> None:
     cv2.circle(page.image, (900, 600), 18, 0, 3)
     found = sorted(find_checkboxes(page.image, page.text), key=lambda c: c.box.left)
     assert [c.box.center[0] // 100 for c in found] == [1, 4]
+
+
+def _typed(*items: tuple) -> PageText:
+    """Words (text, left, top, conf[, width]) 34 px high, each on the line of its top."""
+    words = tuple(
+        Word(text=item[0], box=Box(left=item[1], top=item[2], width=item[4] if len(item) > 4 else 9 * len(item[0]) + 9,
+                                   height=34), conf=item[3], line=item[2])
+        for item in items
+    )
+    return PageText(page=1, width=2550, height=3300, dpi=300, source="ocr", words=words)
+
+
+def test_typed_brackets_and_the_ones_a_mark_made_unreadable_are_boxes() -> None:
+    """'[ ] Male' reads as two bracket words; the marked '[✓] Female' as 'i' (level with a pair), a marked plan's
+    '[X]' as 'MM' (under a pair), '(“4' with its closing bracket lost: all are boxes. '(a)', '(optional)', an item
+    number '4.' read badly, and a lone pair are not."""
+    from intake.parsers.checkboxes import typed_brackets
+
+    text = _typed(("[", 1850, 840, 0.8), ("]", 1895, 840, 0.8), ("Male", 1935, 840, 0.9), ("i", 2080, 830, 0.1, 55),
+                  ("Female", 2170, 840, 0.9), ("4.", 590, 842, 0.04),
+                  ("[", 275, 1915, 0.8), ("]", 318, 1915, 0.8), ("Plus", 360, 1915, 0.9),
+                  ("MM", 274, 1975, 0.3, 53), ("Choice", 360, 1975, 0.9),
+                  ("(“4", 2218, 2246, 0.5, 54), ("No", 2290, 2257, 0.9), ("(a)", 100, 2400, 0.9), ("(optional)", 300, 2400, 0.9))
+    boxes = {(b.left, b.top) for b in typed_brackets(text)}
+    assert boxes == {(1850, 840), (2080, 830), (275, 1915), (274, 1975), (2218, 2246)}
+    assert typed_brackets(_typed(("[", 100, 100, 0.8), ("]", 140, 100, 0.8), ("Yes", 180, 100, 0.9))) == []

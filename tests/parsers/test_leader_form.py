@@ -17,6 +17,7 @@ ITEMS = [
     (100, 280, "6. Phone number where we can reach you 715 555 0197"),
     (100, 340, "7. Medicare Claim Number / MBI (from your red, white & blue card) 2NY5CC0WT19"),
     (100, 400, "15. Start coverage on 12/01/2026"),
+    (1300, 400, "8. Permanent street address (no P.O. boxes) 499? COUNTY RD N"),
     (100, 460, "16. Add dental? ( ) Yes ( ) No"),
     (100, 1000, "Election period: [ ] AEP [ ] OEP"),
     (100, 560, "SECTION G - IF SOMEONE ELSE SIGNED FOR THE ENROLLEE"),
@@ -83,3 +84,8 @@ def test_a_section_for_someone_else_signing_holds_the_representative() -> None:
     values = _values()
     assert values["authorized_representative.phone"] == "7155550184" and values["applicant.phone"] == "7155550197"
     assert values["authorized_representative.relationship"] == "DAUGHTER"
+
+
+def test_a_written_digit_read_as_a_question_mark_is_no_question() -> None:
+    """'499? COUNTY RD N' (a hand 2 read as '?') is the street, not the next question printed beside the label."""
+    assert _values()["applicant.permanent_address.street"].startswith("499")

@@ -20,6 +20,9 @@ so a letter written through an underline stays whole.
 
 from __future__ import annotations
 
+import heapq
+from bisect import bisect_right
+from itertools import islice
 from dataclasses import dataclass
 
 import cv2
@@ -37,6 +40,7 @@ _SEPARATOR_MIN_LENGTH = 0.10  # a comb or cell separator joins two rules at leas
 _BOX_MIN, _BOX_MAX = 0.085, 0.34  # checkbox sides (letters of body text are smaller)
 _LEADER_MIN_DOTS = 4  # a dotted leader has at least this many dots (an ellipsis three)
 _LEADER_MAX_SKIP = 4  # pitches from one dot of a leader to the next (a fax at normal resolution drops dots)
+_LEADER_MAX_SPECKS = 20000  # more dot-sized specks than this on a page are paper grain
 
 
 @dataclass(frozen=True)
@@ -145,14 +149,24 @@ def _dotted_leaders(ink: np.ndarray, dpi: int) -> np.ndarray:
         if 2 <= width[k] <= largest and 2 <= height[k] <= largest
         and width[k] <= 2 * height[k] and height[k] <= 3 * width[k]  # round-ish, not a flat speck or a stroke
     ]  # fmt: skip
-    dots.sort(key=lambda k: centroids[k][0])
     keep = np.zeros(count, dtype=bool)
+    if len(dots) > _LEADER_MAX_SPECKS:
+        return np.zeros_like(ink)  # paper grain, not print: no leader is told in it (and chaining would crawl)
+    # dots by band of height, each band left to right: a chain only looks at its own band and the two beside it
+    bands: dict[int, list[int]] = {}
+    for k in sorted(dots, key=lambda k: centroids[k][0]):
+        bands.setdefault(int(centroids[k][1] // largest), []).append(k)
+    lefts = {b: [centroids[k][0] for k in ks] for b, ks in bands.items()}
     used: set[int] = set()
-    for start, first in enumerate(dots):
+    for first in sorted(dots, key=lambda k: centroids[k][0]):
         if first in used:
             continue
+        band, x = int(centroids[first][1] // largest), centroids[first][0]
+        # the three bands' dots right of the first, merged left to right as the chain asks for them
+        near = heapq.merge(*(islice(bands[b], bisect_right(lefts[b], x), None)
+                             for b in (band - 1, band, band + 1) if b in bands), key=lambda k: centroids[k][0])
         chain, pitch = [first], 0.0
-        for k in dots[start + 1 :]:
+        for k in near:
             dx = centroids[k][0] - centroids[chain[-1]][0]
             if dx > (_LEADER_MAX_SKIP + 0.2) * pitch if pitch else dx > max_pitch:
                 break

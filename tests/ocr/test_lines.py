@@ -215,3 +215,13 @@ def test_dots_off_the_beat_or_too_few_are_no_leader() -> None:
         draw.ellipse((x, 60, x + 5, 66), fill=0)
     formed = np.asarray(image).copy()
     assert (remove_form_lines(formed, DPI) == formed).all()
+
+
+def test_paper_grain_of_round_specks_is_no_leader() -> None:
+    """A grainy blank scan holds tens of thousands of dot-sized specks: they are grain, not leaders (chaining them
+    all made a blank page's OCR run out of time)."""
+    rng = np.random.default_rng(11)
+    page = np.full((3300, 2550), 255, np.uint8)
+    for x, y in zip(rng.integers(0, 2545, 30000), rng.integers(0, 3295, 30000), strict=True):
+        page[y : y + 3, x : x + 3] = 0
+    assert not find_form_lines(page, DPI).leaders.any()

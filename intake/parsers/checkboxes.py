@@ -134,9 +134,8 @@ def _in_a_set(box: Box, bubbles: list[Box]) -> bool:
 
 
 _OPENERS, _CLOSERS = "[({", "])}"
-#: What OCR reads a hand mark between typed brackets as ("[X]", "(xX)", "[v]"); anything else inside
+#: What OCR reads a hand mark between typed brackets as ("[X]", "(xX)", "[v]", "(“4"); anything else inside
 #: brackets ("(a)", "(optional)") is text, not a box.
-_MARK_READINGS = frozenset({"", "x", "xx", "v", "y", "k", "*", "+", "/", "\\", "%", "4"})
 _MARK_GLYPHS = frozenset("xXvVyYkK4/\\%*+\"'`~^“”‘’«»<>@©®&#°")
 
 
@@ -176,7 +175,7 @@ def typed_brackets(text: PageText) -> list[Box]:
 
 
 def _markish(inner: str) -> bool:
-    return inner in _MARK_READINGS or (len(inner) <= 3 and all(ch in _MARK_GLYPHS for ch in inner))
+    return len(inner) <= 3 and all(ch in _MARK_GLYPHS for ch in inner)
 
 
 def _marked_siblings(words, pairs: list[Box]) -> list[Box]:

@@ -29,7 +29,7 @@ from intake.ocr.page import RecognizedPage
 from intake.ocr.page_text import Box, PageText, Word
 from intake.ocr.stamp import doubtful
 from intake.parsers.local_time import localize
-from intake.parsers.timestamps import PrintedStamp, find_stamps, find_times, has_unread_time
+from intake.parsers.timestamps import PrintedStamp, find_stamps, find_times, has_unread_time, one_digit_apart
 
 __all__ = [
     "DOUBTED_CONFIDENCE", "StampVote", "find_stamp", "stamp_findings", "is_received_word", "vote_readings",
@@ -210,10 +210,6 @@ def vote_readings(texts: list[str], years: tuple[int, ...] = (), *, line_unread:
     return StampVote(stamp, doubt)
 
 
-def _one_digit_apart(a: int, b: int) -> bool:
-    return sum(x != y for x, y in zip(str(a), str(b), strict=True)) == 1
-
-
 def _year_near_drop(stamp: PrintedStamp, not_after: datetime | None) -> PrintedStamp:
     """``stamp`` in the one stamp year that puts it within weeks before the drop, when its year was read one
     digit off both years a stamp can carry (2020 for 2025 or 2026: December 7th 2026, dropped on the 9th),
@@ -223,7 +219,7 @@ def _year_near_drop(stamp: PrintedStamp, not_after: datetime | None) -> PrintedS
         return stamp
     fits = []
     for year in years:
-        if not _one_digit_apart(stamp.day.year, year):
+        if not one_digit_apart(stamp.day.year, year):
             continue
         try:
             moved = replace(stamp, day=stamp.day.replace(year=year), repaired=True)

@@ -16,7 +16,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-__all__ = ["PrintedStamp", "find_stamps", "find_times", "has_unread_time", "parse_time"]
+__all__ = ["PrintedStamp", "find_stamps", "find_times", "has_unread_time", "one_digit_apart", "parse_time"]
 
 # A digit, or a letter OCR commonly reads in its place.
 _D = r"[0-9OoIlSB]"
@@ -147,13 +147,18 @@ def has_unread_time(text: str) -> bool:
     return False
 
 
+def one_digit_apart(a: int, b: int) -> bool:
+    """Two years of four digits that differ in exactly one place (an OCR slip: 2926 for 2026)."""
+    return len(str(a)) == len(str(b)) and sum(x != y for x, y in zip(str(a), str(b), strict=True)) == 1
+
+
 def _year(token: str, expected: Collection[int] = ()) -> tuple[int, bool]:
     year, repaired = _int(token)
     year = 2000 + year if year < 100 else year
     if expected and year not in expected and len(token) == 4:
         # One wrong digit of four is an OCR slip (a print stroke crossing the 0 of 2026 reads 2926);
         # taken only when exactly one expected year is that close.
-        near = [y for y in expected if sum(a != b for a, b in zip(str(y), str(year), strict=True)) == 1]
+        near = [y for y in expected if one_digit_apart(y, year)]
         if len(near) == 1:
             return near[0], True
     return year, repaired

@@ -312,6 +312,10 @@ def keyword_labels(layout: PageLayout, labels: list[LabelHit], taken: set[int]) 
         if kind is None:
             continue
         if not run.colon:
+            if _printed_wording(layout, run):
+                # "Doctor / clinic of choice (optional) ASPIRUS MERRILL CLINIC": the writing after the
+                # print is its value, no part of the label's length
+                run = _printed_part(layout, run, keep_wordings=not keys <= _VALUE_PRONE)
             question = layout.word(run.indices[-1]).text.strip().endswith("?")  # "When would you like your coverage to start?"
             most = 12 if question else 6
             if len(run.tokens) > most:

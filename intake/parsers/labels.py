@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from intake.ocr.page_text import Box
 from intake.parsers import normalize
-from intake.parsers.layout import PageLayout, in_brackets
+from intake.parsers.layout import PageLayout, in_brackets, is_item_number
 
 __all__ = [
     "LABELS",
@@ -399,7 +399,7 @@ def _candidates(layout: PageLayout, table: dict[str, tuple[str, ...]]) -> list[L
                         if best < 95 and not _each_word_matched(window, phrase):
                             continue  # "2 Medicare" is not "Medicare ID": a whole word of the phrase is absent
                         ids = tuple(chunk[start : start + size])
-                        at_start = start == 0 or _only_marks(tokens[:start])
+                        at_start = start == 0 or _only_marks(tokens[:start], [words[i].text for i in chunk[:start]])
                         last = words[ids[-1]].text
                         after = chunk[start + size] if start + size < len(chunk) else None
                         colon = last.rstrip().endswith((":", ";")) or (
@@ -492,9 +492,9 @@ def _extend_to_colon(words, chunk: list[int], after: int, ids: tuple[int, ...]) 
     return ids
 
 
-def _only_marks(tokens: list[str]) -> bool:
-    """Tokens before a label that do not make it part of a sentence (box marks, numbering)."""
-    return all(len(t) <= 2 or t in ("optional",) for t in tokens)
+def _only_marks(tokens: list[str], texts: list[str]) -> bool:
+    """Tokens before a label that do not make it part of a sentence (box marks, numbering: "13a.")."""
+    return all(len(t) <= 2 or t in ("optional",) or is_item_number(text) for t, text in zip(tokens, texts))
 
 
 def _select(hits: list[LabelHit]) -> list[LabelHit]:

@@ -232,3 +232,27 @@ def test_a_long_run_is_named_by_its_words_outside_the_hint(settings) -> None:
                                          (100, 300, "Account owner's name (as printed on your checks)")]).text)
     kinds = {hit.kind for hit in keyword_labels(layout, [], set())}
     assert kinds == {"account_holder"}
+
+
+def test_the_writing_after_a_labels_print_is_no_part_of_its_length(settings) -> None:
+    """"Doctor / clinic of choice (optional) ASPIRUS MERRILL CLINIC" on one line (the leader between erased):
+    seven words with the value, but the label is the print before the capitals, short enough to be one."""
+    items = [(100, 100, "17. Doctor / clinic of choice (optional) ASPIRUS MERRILL CLINIC")]
+    fields = extract_fields([form_page(items)], settings).fields
+    assert fields["primary_care_clinic"].value == "ASPIRUS MERRILL CLINIC"
+
+
+def test_a_lettered_item_number_does_not_put_its_label_inside_a_sentence(settings) -> None:
+    """"13a. Town", "13b. State", "13c. Zip" under "13. Mailing address": a lettered item number before a
+    one-word label is numbering, as "9." is, so the mailing address gets its town, state and ZIP."""
+    items = [
+        (100, 100, "13. Mailing address (only if not the same as above) PO BOX 2717"),
+        (160, 160, "13a. Town PLOVER"),
+        (1000, 160, "13b. State WI"),
+        (1400, 160, "13c. Zip 54467"),
+    ]
+    fields = extract_fields([form_page(items)], settings).fields
+    assert fields["applicant.mailing_address.street"].value == "PO BOX 2717"
+    assert fields["applicant.mailing_address.city"].value == "PLOVER"
+    assert fields["applicant.mailing_address.state"].value == "WI"
+    assert fields["applicant.mailing_address.zip"].value == "54467"

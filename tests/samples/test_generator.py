@@ -99,7 +99,7 @@ def test_required_missing_depends_on_choices() -> None:
 
 
 @pytest.mark.parametrize("layout", ["heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-                                    "heldout8", "heldout9"])
+                                    "heldout8", "heldout9", "heldout10"])
 def test_other_heldout_layouts_write_what_heldout_writes(tmp_path: Path, layout: str) -> None:
     """Every held-out layout draws the same values and ticks the same boxes as "heldout"; its truth says heldout."""
     from collections import Counter
@@ -110,11 +110,14 @@ def test_other_heldout_layouts_write_what_heldout_writes(tmp_path: Path, layout:
     from samples.layouts.base import Style
     from samples.primitives import Checkbox, Stroke, Text
 
+    # heldout10 prints the slashes, parentheses and dashes between its comb boxes: the hand writes the rest
+    skip = " -/()." if layout == "heldout10" else " -"
+
     def drawn(name: str, form) -> tuple[Counter, int, int]:
         pages = LAYOUTS[name](form, Style(), random.Random(1))
         items = [item for page in pages for item in page.items]
         values = [t.text for t in items if isinstance(t, Text) and t.role == "value"]
-        chars = Counter(ch for text in values for ch in text if ch not in " -")
+        chars = Counter(ch for text in values for ch in text if ch not in skip)
         ticks = sum(1 for c in items if isinstance(c, Checkbox) and c.mark)
         return chars, ticks, sum(1 for s in items if isinstance(s, Stroke))
 

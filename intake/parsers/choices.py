@@ -271,6 +271,17 @@ def ticked_unread_of_pair(options: list[Option], meaning: Callable[[str], object
     return Choice(other, 0.5, True, "option_text_unread", others[0])
 
 
+def unread_answer(options: list[Option], meaning: Callable[[str], object | None],
+                  answers: frozenset) -> Choice | None:
+    """A question none of whose read boxes is ticked while some of its ``answers`` have no box read: the
+    mark may sit on the box that went unread ("Monthly statement" whose bracket a mark turned into
+    "I"), so the blank answer is for a person to confirm, not a reading to vouch for."""
+    read = [(o, v) for o in options if (v := meaning(o.text)) is not None]
+    if not read or any(o.checkbox.checked for o, _ in read) or {v for _, v in read} >= answers:
+        return None
+    return Choice(None, 0.3, True, "option_unread", read[0][0])
+
+
 def _tokens(text: str) -> list[str]:
     return [t for t in (clean_token(w) for w in text.split()) if t]
 

@@ -36,6 +36,7 @@ from intake.parsers.choices import (
     read_options,
     sex_of,
     ticked_unread_of_pair,
+    unread_answer,
     yes_no_of,
 )
 from intake.parsers.field_map import NORMALIZERS, TEXT_PATHS, path_for
@@ -50,7 +51,7 @@ from intake.parsers.labels import (
     join_wrapped_labels,
     values_mistaken_for_labels,
 )
-from intake.parsers.layout import PageLayout, split_glued_labels
+from intake.parsers.layout import PageLayout, page_furniture, split_glued_labels
 from intake.parsers.sections import Heading, section_of
 from intake.parsers.signature import signature_ink
 from intake.parsers.second_reading import Blank, second_look
@@ -121,7 +122,8 @@ def _read_page(page: RecognizedPage) -> _Page:
     # ... and then "St: MI" is Michigan, not a middle-initial label, whichever table found "St:"
     labels = values_mistaken_for_labels(layout, labels + keyword_labels(layout, labels, taken | heading_words))
     labels = join_stacked_labels(layout, join_wrapped_labels(layout, labels))
-    stop = box_words | option_words | heading_words | {i for h in labels for i in h.indices}
+    # a footer's "Page 1 of 2" under the last row is never that row's value
+    stop = box_words | option_words | heading_words | {i for h in labels for i in h.indices} | page_furniture(layout)
     return _Page(layout=layout, image=page.image, labels=labels, checkboxes=checkboxes, options=options, stop=stop,
                  headings=headings)
 
@@ -455,6 +457,9 @@ def _add_city_line(found: _Found, base: str, raw: str, conf: float, page: int, b
     _add_parts(found, base, parts, conf, page, box, rank)
 
 
+_METHODS = frozenset({"bill", "eft", "ssa", "rrb"})
+
+
 def _choice_field(found: _Found, path: str, choice: Choice | None) -> None:
     if choice is None:
         return
@@ -517,10 +522,17 @@ def _read_choices(pages: list[_Page], headings: list[Heading], by_kind, found: _
 
     # Premium method and account type: options in the payment section when there is one.
     payment = [o for o in options if _section_of_option(o, headings, em_of[o.page]) == "payment"] or options
-    _choice_field(found, "premium_payment.method", decide(payment, method_of))
+    method = decide(payment, method_of) or unread_answer(payment, method_of, _METHODS)
+    _choice_field(found, "premium_payment.method", method)
     if any(method_of(o.text) for o in payment):
         found.located.add("premium_payment.method")
-    _choice_field(found, "premium_payment.account_type", decide(payment, account_type_of))
+    account_type = decide(payment, account_type_of)
+    if account_type is None and method is not None and method.value == "eft":
+        # a bank draft names its account's type: none ticked is a mark left unread more often than a blank
+        asked = [o for o in payment if account_type_of(o.text)]
+        if asked:
+            account_type = Choice(None, 0.3, True, "account_type_unread", asked[0])
+    _choice_field(found, "premium_payment.account_type", account_type)
 
     # Dental rider: yes/no boxes on or just under a line that mentions dental, or an option naming it.
     dental_rows = [

@@ -15,7 +15,7 @@ from statistics import median
 
 from intake.ocr.page_text import Box, PageText, Word
 
-__all__ = ["Row", "PageLayout", "is_filler", "is_item_number", "split_glued_labels", "in_brackets"]
+__all__ = ["Row", "PageLayout", "is_filler", "is_item_number", "split_glued_labels", "in_brackets", "page_furniture"]
 
 # Words that are only underline/leader characters or box borders carry no value.
 _FILLER = re.compile(r"^[_\-\u2014\u2013.:|\[\]{}()~=*•·]+$")
@@ -261,6 +261,26 @@ class PageLayout:
         for i in indices[1:]:
             box = box.union(self.word(i).box)
         return box
+
+
+#: Print every page of a form carries, never an answer: "Page 1 of 2", "(Rev. 10/2026)", "please turn over".
+_FURNITURE = re.compile(
+    r"\bpage\s*\d{1,2}\s*(?:of|/)\s*\d{1,2}\b|\(?\brev[.:]?\s*\d{1,2}[/-]\d{2,4}\)?|\b(?:please\s+)?turn\s+over\b"
+    r"|\bcontinued\s+on\s+(?:the\s+)?(?:next|back)\b",
+    re.IGNORECASE,
+)
+
+
+def page_furniture(layout: PageLayout) -> set[int]:
+    """Words of the chunks that hold a page's running print (a footer's page number, the form's revision,
+    "please turn over"): a label's value is never looked for there."""
+    words = layout.text.words
+    out: set[int] = set()
+    for row in layout.rows:
+        for chunk in layout.chunks(row):
+            if _FURNITURE.search(" ".join(words[i].text for i in chunk)):
+                out.update(chunk)
+    return out
 
 
 def _tall_text(word: Word, em: float) -> bool:

@@ -90,6 +90,20 @@ def _on_a_dark_ground(dark: np.ndarray, box: Box) -> bool:
     return area > 0 and around > 0.5 * area
 
 
+def _printed_solid(dark: np.ndarray, box: Box) -> bool:
+    """The band just inside the square's border is ink all round: the paper an answer box leaves inside
+    its border, round a mark, is not there."""
+    outer, inner = ink_ratio(dark, box, inset=0.08), ink_ratio(dark, box, inset=0.25)
+    ow = box.width - 2 * int(round(box.width * 0.08))
+    oh = box.height - 2 * int(round(box.height * 0.08))
+    iw = box.width - 2 * int(round(box.width * 0.25))
+    ih = box.height - 2 * int(round(box.height * 0.25))
+    ring = ow * oh - iw * ih
+    if ring <= 0:
+        return False
+    return (outer * ow * oh - inner * iw * ih) / ring >= 0.92
+
+
 def _letter_of_a_word(box: Box, text: PageText) -> bool:
     """A round "bubble" past the start of a word OCR read ("PO", "BOX", "Aspirus") is one of its letters;
     a bubble OCR glued to its answer ("ONo", "©Yes") starts the word."""
@@ -220,7 +234,9 @@ def find_checkboxes(image: np.ndarray, text: PageText, rules: tuple[Box, ...] = 
         shapes = dark.copy()
         for rule in rules:
             shapes[rule.top : rule.bottom, rule.left : rule.right] = 0
-    boxes = find_checkbox_squares(shapes, dpi)
+    # a square inked right up to its border all round is printed solid (a registration mark, a section's
+    # number in white on a black square), not an answer box a hand marked
+    boxes = [b for b in find_checkbox_squares(shapes, dpi) if not _printed_solid(dark, b)]
     if not rules:
         # Without line removal before OCR, a square letter (an O in a square font) sits inside a
         # recognised word. With it, the boxes were erased from the OCR input, so a word over a

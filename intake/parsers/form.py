@@ -40,6 +40,7 @@ from intake.parsers.choices import (
     yes_no_of,
 )
 from intake.parsers.field_map import NORMALIZERS, TEXT_PATHS, path_for
+from intake.parsers.combs import join_comb_characters
 from intake.parsers.label_keywords import keyword_headings, keyword_labels, prefer_key_words
 from intake.parsers.label_cells import first_line_top, join_stacked_labels
 from intake.parsers.labels import (
@@ -88,7 +89,7 @@ class _Found:
 
 
 def _read_page(page: RecognizedPage) -> _Page:
-    text = split_glued_labels(page.text)
+    text = join_comb_characters(split_glued_labels(page.text), page.rules)
     layout = PageLayout.build(text, page.rules)
     checkboxes = find_checkboxes(page.image, text, page.rules)
     words = text.words

@@ -326,11 +326,33 @@ def keyword_labels(layout: PageLayout, labels: list[LabelHit], taken: set[int]) 
                 keys = _key_words_of(outside)
                 if len(outside) > most or _kind_of(keys, KEYWORD_LABELS) != kind:
                     continue
+            short = len(run.tokens) == 1 and len(run.tokens[0]) <= 3
+            if short and _in_a_row_of_labels(layout, run, labels):
+                hits.append(_hit(layout, run, kind, 80.0))
+                continue
             run = _as_label(layout, run, keys)
-            if run is None or (len(run.tokens) == 1 and len(run.tokens[0]) <= 3):
+            if run is None or short:
                 continue  # "ST", "MI" alone without a colon are values far more often than labels
         hits.append(_hit(layout, run, kind, 80.0))
     return hits
+
+
+def _in_a_row_of_labels(layout: PageLayout, run: _Run, labels: list[LabelHit]) -> bool:
+    """A short word ("ST") that stands on its own in a row of labels, in their print: a column's label
+    ("CITY .......... ST  ZIP CODE" over comb boxes), not a value, which is written beside its label."""
+    word = layout.word(run.indices[0])
+    row = layout.row_of.get(run.indices[0])
+    position = layout.rows[row].indices.index(run.indices[0]) if row is not None else 0
+    if row is None or position == 0:
+        return False
+    before = layout.word(layout.rows[row].indices[position - 1])
+    if word.box.left - before.box.right < 3 * layout.em:
+        return False  # "State WI": the word right after a label is its value
+    height = word.box.height
+    return any(
+        layout.row_of.get(hit.indices[0]) == row and abs(hit.box.height - height) <= 0.2 * max(height, 1)
+        for hit in labels
+    )
 
 
 _PARTS_OF_A_NAME = frozenset({"first_name", "last_name", "middle_initial"})

@@ -266,7 +266,7 @@ class PageLayout:
 #: Print every page of a form carries, never an answer: "Page 1 of 2", "(Rev. 10/2026)", "please turn over".
 _FURNITURE = re.compile(
     r"\bpage\s*\d{1,2}\s*(?:of|/)\s*\d{1,2}\b|\(?\brev[.:]?\s*\d{1,2}[/-]\d{2,4}\)?|\b(?:please\s+)?turn\s+over\b"
-    r"|\bcontinued\s+on\s+(?:the\s+)?(?:next|back)\b",
+    r"|\bcontinued\s+on\s+(?:the\s+)?(?:next|back)\b|\bcontinue\s+on\s+(?:the\s+)?(?:next\s+|back\s+)?page\b",
     re.IGNORECASE,
 )
 

@@ -339,6 +339,8 @@ def find_value(
             if picked and layout.wall_between(layout.word(picked[-1]).box, layout.word(i).box):
                 break
             picked.append(i)
+        if picked and _prose(layout, picked) and layout.word(picked[0]).box.left > hit.box.right + 2 * layout.em:
+            continue  # an instruction printed off to the side, a little higher than the writing under the label
         if not picked or _label_prefix(layout, below, picked, label_words) or _no_value(layout, picked) or _prose(layout, picked):
             return None
         if _next_numbered_item(layout, picked):

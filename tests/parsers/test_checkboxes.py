@@ -141,3 +141,17 @@ def test_typed_brackets_and_the_ones_a_mark_made_unreadable_are_boxes() -> None:
     boxes = {(b.left, b.top) for b in typed_brackets(text)}
     assert boxes == {(1850, 840), (2080, 830), (275, 1915), (274, 1975), (2218, 2246)}
     assert typed_brackets(_typed(("[", 100, 100, 0.8), ("]", 140, 100, 0.8), ("Yes", 180, 100, 0.9))) == []
+
+
+def test_a_square_printed_solid_is_no_answer_box() -> None:
+    """A registration mark (a black square) and a section's number in white on a black square stand
+    where a box might, but ink reaches their border all round: no box a hand marked. A box filled in
+    by hand keeps paper inside its border."""
+    import cv2
+
+    page = form_page([], boxes=[(500, 100, "fill"), (700, 100, None)])
+    cv2.rectangle(page.image, (100, 100), (140, 140), 0, -1)  # registration mark
+    cv2.rectangle(page.image, (300, 100), (340, 140), 0, -1)
+    cv2.putText(page.image, "5", (310, 133), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 255, 3)  # a section number
+    found = find_checkboxes(page.image, page.text)
+    assert [(round(c.box.left / 100), c.checked) for c in sorted(found, key=lambda c: c.box.left)] == [(5, True), (7, False)]

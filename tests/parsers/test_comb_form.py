@@ -1,0 +1,93 @@
+"""A scannable form: one character per comb box, labels in small capitals over their combs."""
+
+from __future__ import annotations
+
+from intake.config import Settings
+from intake.ocr.page_text import Box, PageText, Word
+from intake.parsers.combs import join_comb_characters
+from intake.parsers.form import extract_fields
+from tests.parsers.form_kit import form_page
+
+PITCH, LETTER = 40, 22  # box width and written letter height, px
+
+
+def _comb(x: int, y: int, chars: str, line: int = 0) -> list[Word]:
+    """One word per box; a space is an empty box."""
+    return [Word(text=ch, box=Box(left=x + k * PITCH + 12, top=y, width=16, height=LETTER), conf=0.95, line=line)
+            for k, ch in enumerate(chars) if ch != " "]
+
+
+def _rules(x: int, y: int, boxes: int) -> tuple[Box, ...]:
+    """The comb's top and bottom lines."""
+    return (Box(left=x, top=y - 8, width=boxes * PITCH, height=2), Box(left=x, top=y + LETTER + 8, width=boxes * PITCH, height=2))
+
+
+def _text(words: list[Word]) -> PageText:
+    return PageText(page=1, width=2550, height=3300, dpi=300, source="ocr", words=tuple(words))
+
+
+def _joined(words: list[Word], rules: tuple[Box, ...] = ()) -> list[str]:
+    return [w.text for w in sorted(join_comb_characters(_text(words), rules).words, key=lambda w: (w.box.top, w.box.left))]
+
+
+def test_characters_in_comb_boxes_are_one_value() -> None:
+    assert _joined(_comb(100, 100, "NELSON")) == ["NELSON"]
+
+
+def test_printed_separators_between_groups_stay_in_the_value() -> None:
+    """"0 1 / 1 8 / 1 9 5 8" and "( 7 1 5 ) 5 5 5 - 0 1 6 3": the slashes, brackets and dash are the form's
+    print between groups of boxes, a little off the boxes' pitch."""
+    date = _comb(100, 100, "01") + [Word(text="/", box=Box(left=100 + 2 * PITCH + 2, top=98, width=10, height=26), conf=0.9, line=0)]
+    date += _comb(100 + 2 * PITCH + 22, 100, "18")
+    assert _joined(date) == ["01/18"]
+
+
+def test_one_empty_box_inside_one_comb_is_a_space() -> None:
+    words = _comb(100, 100, "734 BRIDGE ST")
+    assert _joined(words, _rules(100, 100, 26)) == ["734 BRIDGE ST"]
+    # with no ruled comb running across the gaps, the groups stay apart
+    assert _joined(words) == ["734", "BRIDGE", "ST"]
+
+
+def test_two_combs_side_by_side_are_two_values() -> None:
+    """The state's two boxes and the ZIP's five, one box-width apart: each comb its own value."""
+    words = _comb(100, 100, "WI") + _comb(100 + 3 * PITCH, 100, "54403")
+    rules = _rules(100, 100, 2) + _rules(100 + 3 * PITCH, 100, 5)
+    assert _joined(words, rules) == ["WI", "54403"]
+
+
+def test_typed_initials_and_a_lone_box_are_left_alone() -> None:
+    """"J R SMITH" typed at word spacing is print, not a comb; a middle initial's single box stays as read."""
+    typed = [Word(text=t, box=Box(left=x, top=100, width=w, height=LETTER), conf=0.95, line=0)
+             for t, x, w in (("J", 100, 10), ("R", 118, 12), ("SMITH", 138, 70))]
+    assert _joined(typed) == ["J", "R", "SMITH"]
+    assert _joined(_comb(100, 100, "H")) == ["H"]
+
+
+def _comb_page(label_rows: list[tuple[int, int, str]], combs: list[tuple[int, int, str]]):  # noqa: ANN202
+    """Labels in the kit's print, each comb's characters one word a box, written taller than the print."""
+    page = form_page(label_rows)
+    labels = [w.model_copy(update={"box": w.box.model_copy(update={"height": 16})}) for w in page.text.words]
+    words = labels + [w for x, y, chars in combs for w in _comb(x, y, chars, line=1)]
+    rules = tuple(r for x, y, chars in combs for r in _rules(x, y, len(chars) + 4))
+    return page.__class__(number=1, text=page.text.model_copy(update={"words": tuple(words)}), image=page.image,
+                          rules=rules)
+
+
+def test_a_comb_form_reads_its_names_address_and_the_short_label_over_the_state() -> None:
+    """"CITY ............ ST  ZIP CODE" over three combs: "ST" alone in the row of labels, in their print, is the
+    state's label, not the city's value; an instruction printed beside the Medicare comb is not its value."""
+    labels = [
+        (100, 100, "LAST NAME"), (900, 100, "FIRST NAME"),
+        (100, 300, "MEDICARE NUMBER (MBI)"), (700, 324, "Copy the 11 letters and numbers from your card."),
+        (100, 500, "CITY"), (900, 500, "ST"), (1040, 500, "ZIP CODE"),
+    ]
+    combs = [(100, 140, "NELSON"), (900, 140, "ARLENE"), (100, 340, "1VK2QA1RM64"),
+             (100, 540, "RHINELANDER"), (900, 540, "WI"), (1040, 540, "54501")]
+    fields = extract_fields([_comb_page(labels, combs)], Settings()).fields
+    assert fields["applicant.last_name"].value == "NELSON"
+    assert fields["applicant.first_name"].value == "ARLENE"
+    assert fields["medicare_number"].value == "1VK2QA1RM64"
+    assert fields["applicant.permanent_address.city"].value == "RHINELANDER"
+    assert fields["applicant.permanent_address.state"].value == "WI"
+    assert fields["applicant.permanent_address.zip"].value == "54501"

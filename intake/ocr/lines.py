@@ -11,6 +11,7 @@ measure checkbox ink on is left alone):
 - short vertical strokes running from one horizontal rule to another (comb
   separators, narrow cell borders);
 - small hollow squares standing alone (checkboxes), with the marks inside them;
+- combs too short for a rule (a date's "MM / DD / YYYY" groups of boxes): their edges and walls;
 - dotted leaders after a label (``Surname ..........``).
 
 Everything is measured in inches from the page's DPI, never in fixed pixels.
@@ -333,6 +334,43 @@ def find_checkbox_squares(ink: np.ndarray, dpi: int) -> list[Box]:
     return [Box(left=x, top=y, width=w, height=h) for x, y, w, h in _lone_squares(ink, dpi)]
 
 
+def _short_combs(ink: np.ndarray, dpi: int, max_thickness: int) -> np.ndarray:
+    """The drawing of combs too short for a rule ("MM / DD / YYYY", "( 608 ) 555 - 0139" as groups of two to
+    four boxes): one piece of ink as tall as a box, at least two boxes wide, its top and bottom edges
+    ink nearly all along, and thin walls running the full height at least three times (both ends and
+    a box between). Its edges and walls; the characters in the boxes are left."""
+    out = np.zeros_like(ink)
+    low, high = _px(_BOX_MIN, dpi, 8), _px(_BOX_MAX, dpi, 12)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    band = max(2, max_thickness)
+    wobble = _px(0.01, dpi)
+    for k in range(1, count):
+        x, y, w, h = (int(v) for v in stats[k, :4])
+        if not (low <= h <= high and w >= 1.3 * h):
+            continue
+        piece = labels[y : y + h, x : x + w] == k
+        # a straight edge: one row (allowing a scan's wobble) inked nearly all along, at the top and at the bottom
+        rows = piece.mean(axis=1)
+        if rows[:band].max() < 0.75 or rows[h - band :].max() < 0.75:
+            continue
+        full = piece.mean(axis=0) >= 0.9  # columns inked from top to bottom
+        edges = np.diff(np.concatenate(([0], full.astype(np.int8), [0])))
+        walls, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+        if len(walls) < 3 or (ends - walls).max() > max_thickness:
+            continue
+        cells = np.diff(walls)
+        if cells.min() < 0.5 * h or cells.max() > 1.5 * cells.min():
+            continue  # boxes a character wide, side by side at one pitch (not the stems of bold letters)
+        mask = np.zeros((h, w), dtype=bool)
+        mask[:band] = piece[:band]
+        mask[h - band :] = piece[h - band :]
+        # a wall's edge pixels, a little short of the full height on a scan, go with it
+        near = np.convolve(full.astype(np.int8), np.ones(2 * wobble + 1, dtype=np.int8), mode="same") > 0
+        mask[:, near] = piece[:, near]
+        out[y : y + h, x : x + w][mask] = 255
+    return out
+
+
 def _crossings(ink: np.ndarray, removed: np.ndarray, reach: int, *, horizontal: bool) -> np.ndarray:
     """Pixels of a removed rule with ink of another stroke on both sides of it (a letter crossing the line)."""
     rest = cv2.bitwise_and(ink, cv2.bitwise_not(removed))
@@ -376,10 +414,11 @@ def find_form_lines(binary: np.ndarray, dpi: int) -> FormLines:
                     part = boxes[ky : ky + kh, kx : kx + kw]
                     part[labels[ky : ky + kh, kx : kx + kw] == k] = 255
     reach = thick + 2
-    lines = horizontal | vertical | separators
+    combs = _short_combs(ink, dpi, thick)
+    lines = horizontal | vertical | separators | combs
     # Only strokes crossing a horizontal rule are given back: next to a comb separator the
     # neighbouring characters touch it from both sides, and must stay apart.
-    keep = _crossings(ink, horizontal, reach, horizontal=True)
+    keep = _crossings(ink, horizontal | combs, reach, horizontal=True)
     leaders = _dotted_leaders(cv2.bitwise_and(ink, cv2.bitwise_not(lines | boxes)), dpi)
     erase = cv2.bitwise_and(lines, cv2.bitwise_not(keep)) | boxes | leaders
     return FormLines(

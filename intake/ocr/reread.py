@@ -20,7 +20,7 @@ import numpy as np
 
 from intake.config import Settings
 from intake.errors import OcrError, OcrTimeout, OcrUnavailable
-from intake.ocr.lines import remove_form_lines
+from intake.ocr.lines import find_form_lines
 from intake.ocr.page_text import Box
 from intake.ocr.preprocess import binarize
 from intake.ocr.tesseract import ocr_image
@@ -48,6 +48,7 @@ ALPHABETS: dict[str, Alphabet] = {
     "digits": Alphabet(_DIGITS),
     "phone": Alphabet(_DIGITS + "-()"),
     "initial": Alphabet(string.ascii_uppercase, psm=10),
+    "state": Alphabet(string.ascii_uppercase),
     "words": Alphabet(string.ascii_uppercase + string.ascii_lowercase + " '-."),
     "text": Alphabet(string.ascii_uppercase + string.ascii_lowercase + _DIGITS + " '-.#/&"),
 }
@@ -73,6 +74,21 @@ def _clip(box: Box, margin_x: int, margin_y: int, shape: tuple[int, ...]) -> tup
     return x0, y0, x1, y1
 
 
+def _without_drawing(binary: np.ndarray, dpi: int) -> np.ndarray:
+    """``binary`` with the form's drawing painted white, but the inside of a lone box kept: in a field's
+    strip a box is a one-character comb (a middle initial's), its letter the writing to read, not a tick."""
+    found = find_form_lines(binary, dpi)
+    erase = found.erase.copy()
+    count, _, stats, _ = cv2.connectedComponentsWithStats(found.boxes, connectivity=8)
+    for k in range(1, count):
+        x, y, w, h = (int(v) for v in stats[k, :4])
+        dx, dy = max(1, int(0.15 * w)), max(1, int(0.15 * h))
+        erase[y + dy : y + h - dy, x + dx : x + w - dx] = 0
+    out = binary.copy()
+    out[erase > 0] = 255
+    return out
+
+
 def _clean_strip(grey: np.ndarray, box: Box, dpi: int, rules: tuple[Box, ...], margin: int) -> np.ndarray | None:
     x0, y0, x1, y1 = _clip(box, margin, margin, grey.shape)
     if x1 - x0 < 4 or y1 - y0 < 4:
@@ -82,7 +98,7 @@ def _clean_strip(grey: np.ndarray, box: Box, dpi: int, rules: tuple[Box, ...], m
     # A blank strip is all paper: local thresholding turns its grain into "ink". Ink is darker than paper.
     paper = float(np.percentile(crop, 90))
     binary[crop > paper - _LEAST_INK_CONTRAST] = 255
-    binary = remove_form_lines(binary, dpi)
+    binary = _without_drawing(binary, dpi)
     for rule in rules:  # rules found on the whole page are surer than those seen in a strip
         rx0, ry0 = max(rule.left - x0 - 1, 0), max(rule.top - y0 - 1, 0)
         rx1, ry1 = min(rule.right - x0 + 1, x1 - x0), min(rule.bottom - y0 + 1, y1 - y0)

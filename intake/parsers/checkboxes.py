@@ -104,6 +104,22 @@ def _printed_solid(dark: np.ndarray, box: Box) -> bool:
     return (outer * ow * oh - inner * iw * ih) / ring >= 0.92
 
 
+def _one_box_comb(box: Box, text: PageText) -> bool:
+    """A lone box holding one letter or digit read with confidence, with no words beside it: a one-character
+    comb (a middle initial's box, "H"), not an answer box. Marks read as letters ("X", "v", "K") are marks."""
+    inside = [w for w in text.words if box.left <= w.box.center[0] <= box.right and box.top <= w.box.center[1] <= box.bottom]
+    if len(inside) != 1:
+        return False
+    glyph = inside[0].text.strip()
+    if len(glyph) != 1 or not glyph.isalnum() or glyph in _MARK_GLYPHS or inside[0].conf < 0.9:
+        return False
+    reach = box.right + 2 * box.width
+    return not any(
+        w is not inside[0] and box.right < w.box.left <= reach and abs(w.box.center[1] - box.center[1]) < box.height
+        for w in text.words
+    )
+
+
 def _letter_of_a_word(box: Box, text: PageText) -> bool:
     """A round "bubble" past the start of a word OCR read ("PO", "BOX", "Aspirus") is one of its letters;
     a bubble OCR glued to its answer ("ONo", "©Yes") starts the word."""
@@ -236,7 +252,7 @@ def find_checkboxes(image: np.ndarray, text: PageText, rules: tuple[Box, ...] = 
             shapes[rule.top : rule.bottom, rule.left : rule.right] = 0
     # a square inked right up to its border all round is printed solid (a registration mark, a section's
     # number in white on a black square), not an answer box a hand marked
-    boxes = [b for b in find_checkbox_squares(shapes, dpi) if not _printed_solid(dark, b)]
+    boxes = [b for b in find_checkbox_squares(shapes, dpi) if not _printed_solid(dark, b) and not _one_box_comb(b, text)]
     if not rules:
         # Without line removal before OCR, a square letter (an O in a square font) sits inside a
         # recognised word. With it, the boxes were erased from the OCR input, so a word over a

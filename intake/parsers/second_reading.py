@@ -43,6 +43,8 @@ REREAD_ALPHABET: dict[str, str] = {
     "premium_payment.routing_number": "digits",
     "premium_payment.account_number": "digits",
     "applicant.permanent_address.county": "words",
+    "applicant.permanent_address.state": "state",
+    "applicant.mailing_address.state": "state",
 }
 
 _MOST_PER_FIELD = 2  # re-read at most this many doubtful readings of one field
@@ -67,10 +69,13 @@ def _doubtful(cand: Candidate) -> bool:
 
 
 def _widen(box: Box, em: float, page: RecognizedPage) -> Box:
-    """The value's words plus half a letter each side: a dropped first or last character is read too."""
+    """The value's words plus half a letter each side: a dropped first or last character is read too; and a
+    little above and below, so boxes drawn round the writing (a short comb) are whole and taken out."""
     left = max(0, int(box.left - 0.6 * em))
     right = min(page.image.shape[1], int(box.right + 0.6 * em))
-    return Box(left=left, top=box.top, width=max(1, right - left), height=box.height)
+    top = max(0, int(box.top - 0.3 * em))
+    bottom = min(page.image.shape[0], int(box.bottom + 0.3 * em))
+    return Box(left=left, top=top, width=max(1, right - left), height=max(1, bottom - top))
 
 
 def _entry_box_row(box: Box, page: RecognizedPage, em: float) -> Box | None:
@@ -111,7 +116,7 @@ def _worth_rereading(path: str, cand: Candidate, page: RecognizedPage | None) ->
     if page is None or cand.box is None or page.text.source != "ocr" or not _doubtful(cand):
         return False
     # words without a digit in a box for numbers are running text a label matched, not a value
-    return REREAD_ALPHABET[path] in ("initial", "words") or any(ch.isdigit() for ch in cand.raw or "")
+    return REREAD_ALPHABET[path] in ("initial", "words", "state") or any(ch.isdigit() for ch in cand.raw or "")
 
 
 def _squashed(text: str) -> str:

@@ -34,8 +34,8 @@ def section_of(hit: LabelHit, headings: list[Heading], em: float) -> str | None:
     for heading in headings:
         if (heading.page, heading.top) > (hit.page, hit.box.top + 0.3 * em):
             continue
-        if heading.left - 1.5 * heading.em > hit.box.left:
-            continue  # a heading in a column to the right
+        if heading.left - 4.0 * heading.em > hit.box.left:
+            continue  # a heading in a column to the right (not one whose number badge or indent stands before it)
         # A heading wholly left of a label that sits in a column it does not reach
         # still governs it when it is the latest one; ties go to the nearer column.
         key = (heading.page, heading.top, heading.left)

@@ -305,7 +305,37 @@ def find_value(
     if right and _next_numbered_item(layout, right):
         right = []  # "39 Agent NPN  40 Agency / FMO": the next numbered box's label, not this one's value
     if right and not _label_prefix(layout, row, right, label_words) and not _no_value(layout, right):
-        return ValueSpot(tuple(right), "right", row_index)
+        spot = ValueSpot(tuple(right), "right", row_index)
+        if _in_print_of(layout, hit, right):
+            # "EFFECTIVE DATE (MM/DD/YYYY)   ADD OPTIONAL DENTAL (+$31.20 A MONTH)" over the date's boxes: words in
+            # the label's own print beside it are the next item's label when writing stands under the label
+            under = _beside_or_below(layout, hit, labels, stop, row_index, limit, hints, label_words, below_em)
+            if under is not None and under.where == "below" and _written_larger(layout, hit, under.indices):
+                return under
+        return spot
+    return _beside_or_below(layout, hit, labels, stop, row_index, limit, hints, label_words, below_em)
+
+
+def _print_height(layout: PageLayout, hit: LabelHit) -> int:
+    return max(layout.word(i).box.height for i in hit.indices)
+
+
+def _in_print_of(layout: PageLayout, hit: LabelHit, picked: list[int]) -> bool:
+    """Every word no taller than the label's print (written values on scans and typed answers on text
+    layers stand taller than a form's small label print)."""
+    return all(layout.word(i).box.height <= 1.15 * _print_height(layout, hit) for i in picked)
+
+
+def _written_larger(layout: PageLayout, hit: LabelHit, picked: tuple[int, ...]) -> bool:
+    return max(layout.word(i).box.height for i in picked) >= 1.3 * _print_height(layout, hit)
+
+
+def _beside_or_below(
+    layout: PageLayout, hit: LabelHit, labels: list[LabelHit], stop: set[int], row_index: int, limit: float,
+    hints: set[int], label_words: set[int], below_em: float,
+) -> ValueSpot | None:
+    """The value beside the label's block of lines, or on the rows under it."""
+    row = layout.rows[row_index]
     block, block_words = label_block(layout, hit, labels)
     beside = _beside_block(layout, hit, block, set(block_words) | hints, labels, stop, row)
     if beside is not None:
@@ -455,13 +485,19 @@ def _next_numbered_item(layout: PageLayout, picked: list[int]) -> bool:
 
 def _runs_on(layout: PageLayout, a: int, b: int) -> bool:
     """Word ``b`` goes on the value that ends with word ``a`` (in the label's own column): within a
-    value's word gap, or two words written in capitals up to 5 text heights apart, since hand printing
-    leaves wide gaps ("ASPIRUS WAUSAU    CLINIC") and cutting there would drop the value's end unseen."""
+    value's word gap, or two words written in capitals or a number and capitals up to 5 text heights
+    apart, since hand printing and comb boxes leave wide gaps ("ASPIRUS WAUSAU    CLINIC", "2837  CLARK")
+    and cutting there would drop the value's end unseen. Two numbers that far apart are two values."""
     if layout.gap(a, b) <= layout.max_gap(a, b):
         return True
     first, second = layout.word(a).text.strip(".,"), layout.word(b).text.strip(".,")
-    return (first.isalpha() and second.isalpha() and first.isupper() and second.isupper() and len(second) >= 2
-            and layout.gap(a, b) <= 5.0 * layout.em)
+    return _written_word(first) and _written_word(second) and (len(second) >= 2 or second.isdigit()) \
+        and not (first.isdigit() and second.isdigit()) and layout.gap(a, b) <= 5.0 * layout.em
+
+
+def _written_word(text: str) -> bool:
+    """Hand printing: capitals, or a number ("2837 | CLARK | ST" in comb boxes, "PO BOX | 1179")."""
+    return text.isdigit() or (text.isalpha() and text.isupper())
 
 
 def _initial(text: str) -> bool:

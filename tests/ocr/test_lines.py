@@ -112,6 +112,31 @@ def test_comb_separators_go_and_the_characters_in_the_boxes_stay() -> None:
     assert (_ink(cleaned) & _ink(text)).sum() >= 0.97 * _ink(text).sum()
 
 
+def test_short_comb_groups_of_a_date_go_and_their_digits_and_slashes_stay() -> None:
+    """"0 5 / 1 8 / 1 9 3 8": groups of two boxes are too short for a rule, yet their edges and walls are
+    drawing; the digits in them and the slashes printed between the groups stay."""
+    cell, top = 55, 40
+
+    def draw(d: ImageDraw.ImageDraw, form: bool) -> None:
+        x = 100
+        for group, text in enumerate(("05", "18", "1938")):
+            if group:
+                d.text((x + 6, top + 12), "/", font=_font(14), fill=0)
+                x += 30
+            for k, ch in enumerate(text):
+                d.text((x + k * cell + 14, top + 12), ch, font=_font(14), fill=0)
+            if form:
+                d.rectangle((x, top, x + cell * len(text), top + 75), outline=0, width=3)
+                for k in range(1, len(text)):
+                    d.line((x + k * cell, top, x + k * cell, top + 75), fill=0, width=3)
+            x += cell * len(text)
+
+    formed, text = _text_only(draw)
+    cleaned = remove_form_lines(formed, DPI)
+    assert (_ink(cleaned) & ~_ink(text)).sum() < 100
+    assert (_ink(cleaned) & _ink(text)).sum() >= 0.95 * _ink(text).sum()
+
+
 def test_checkbox_and_its_mark_go_and_round_letters_stay() -> None:
     """A ticked box beside "M" is erased with its tick; an O of the same size in "PO BOX" is kept."""
 

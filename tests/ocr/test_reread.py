@@ -60,3 +60,18 @@ def test_blank_paper_grain_is_no_ink() -> None:
     written = paper.copy()
     written[np.asarray(_strip("ABC", underline=False)) < 128] = 60
     assert ink_marks(written, AREA, 300) == 3
+
+
+def test_a_letter_in_a_lone_box_is_writing_and_reads() -> None:
+    """A middle initial's single box with "H" in it: on a page a lone box's inside is a tick to erase, but in
+    a field's strip it is a one-character comb, so its letter counts as ink and reads; an empty box is no ink."""
+    image = Image.new("L", (700, 140), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((300, 25, 360, 100), outline=0, width=3)
+    empty = np.asarray(image).copy()
+    draw.text((315, 38), "H", font=ImageFont.truetype(FONT, 42), fill=0)
+    boxed = np.asarray(image)
+    assert ink_marks(empty, AREA, 300) == 0
+    assert ink_marks(boxed, AREA, 300) == 1
+    reading = reread_strip(boxed, AREA, Settings(), dpi=300, alphabet=ALPHABETS["initial"])
+    assert reading is not None and reading.text.startswith("H")

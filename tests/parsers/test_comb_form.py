@@ -91,3 +91,46 @@ def test_a_comb_form_reads_its_names_address_and_the_short_label_over_the_state(
     assert fields["applicant.permanent_address.city"].value == "RHINELANDER"
     assert fields["applicant.permanent_address.state"].value == "WI"
     assert fields["applicant.permanent_address.zip"].value == "54501"
+
+
+def test_options_indented_less_than_their_numbered_heading_are_in_its_section() -> None:
+    """"[3] PREMIUM PAYMENT" (its number in white on a black square) with the answer bubbles standing left of
+    the heading's words: the options are the payment section's, not the section before."""
+    from intake.parsers.labels import LabelHit
+    from intake.parsers.sections import Heading, section_of
+
+    headings = [Heading(kind="mailing", page=1, top=770, left=129, right=427, em=15.0),
+                Heading(kind="payment", page=2, top=154, left=186, right=446, em=15.0)]
+    option = LabelHit(kind="option", page=2, indices=(), box=Box(left=138, top=228, width=28, height=28), score=100,
+                      at_chunk_start=True, colon=False, chunk_len=1)
+    assert section_of(option, headings, 15.0) == "payment"
+    right_column = LabelHit(kind="option", page=2, indices=(), box=Box(left=138, top=228, width=28, height=28),
+                            score=100, at_chunk_start=True, colon=False, chunk_len=1)
+    far = [headings[0], Heading(kind="payment", page=2, top=154, left=1300, right=1600, em=15.0)]
+    assert section_of(right_column, far, 15.0) == "mailing"
+
+
+def test_a_middle_initials_single_box_is_its_letter_not_a_checkbox() -> None:
+    """"MI" over one box holding "H": a lone square, but the confident letter in it and nothing beside it make
+    it a one-character comb, so the initial is read; a box with an X and its answer beside it is a checkbox."""
+    from intake.parsers.checkboxes import find_checkboxes
+
+    page = form_page([(1000, 100, "MI")], boxes=[(1000, 150, None), (100, 400, "x")])
+    letter = Word(text="H", box=Box(left=1012, top=156, width=16, height=26), conf=0.96, line=1)
+    mark = Word(text="X", box=Box(left=110, top=406, width=20, height=26), conf=0.96, line=2)
+    answer = Word(text="Yes", box=Box(left=160, top=405, width=60, height=30), conf=0.96, line=2)
+    text = page.text.model_copy(update={"words": page.text.words + (letter, mark, answer)})
+    found = find_checkboxes(page.image, text)
+    assert [(round(c.box.left, -1), c.checked) for c in found] == [(100, True)]
+    page = page.__class__(number=1, text=text, image=page.image)
+    assert extract_fields([page], Settings()).fields["applicant.middle_initial"].value == "H"
+
+
+def test_a_street_read_from_its_comb_keeps_the_words_after_the_house_number() -> None:
+    """OCR of a comb reads "2837", "CLARK" and "ST" as words an empty box apart, wider than a word gap: the
+    house number and the street's name are one value, as capitals that far apart already were."""
+    items = [(100, 100, "PERMANENT RESIDENCE ADDRESS (NO P.O. BOX)"), (100, 150, "2837"), (300, 150, "CLARK"),
+             (520, 150, "ST"), (100, 300, "MAILING ADDRESS"), (100, 350, "PO BOX"), (340, 350, "1179")]
+    fields = extract_fields([form_page(items)], Settings()).fields
+    assert fields["applicant.permanent_address.street"].value == "2837 CLARK ST"
+    assert fields["applicant.mailing_address.street"].value == "PO BOX 1179"

@@ -31,7 +31,7 @@ import numpy as np
 
 from intake.ocr.page_text import Box
 
-__all__ = ["FormLines", "find_form_lines", "find_checkbox_squares", "remove_form_lines", "rule_boxes"]
+__all__ = ["Comb", "FormLines", "find_combs", "find_form_lines", "find_checkbox_squares", "remove_form_lines", "rule_boxes"]
 
 # Sizes in inches. A rule is longer than any straight stroke of a letter (a
 # 20 pt em dash is ~0.28"), and thinner than a filled bar or a bold glyph.
@@ -334,12 +334,24 @@ def find_checkbox_squares(ink: np.ndarray, dpi: int) -> list[Box]:
     return [Box(left=x, top=y, width=w, height=h) for x, y, w, h in _lone_squares(ink, dpi)]
 
 
-def _short_combs(ink: np.ndarray, dpi: int, max_thickness: int) -> np.ndarray:
-    """The drawing of combs too short for a rule ("MM / DD / YYYY", "( 608 ) 555 - 0139" as groups of two to
-    four boxes): one piece of ink as tall as a box, at least two boxes wide, its top and bottom edges
-    ink nearly all along, and thin walls running the full height at least three times (both ends and
-    a box between). Its edges and walls; the characters in the boxes are left."""
-    out = np.zeros_like(ink)
+@dataclass(frozen=True)
+class Comb:
+    """A row of character boxes found on the ink: its bounding box and the x of each wall (page pixels)."""
+
+    box: Box
+    walls: tuple[int, ...]
+
+    def cells(self) -> list[Box]:
+        """Each box's inside, left to right."""
+        return [Box(left=a, top=self.box.top, width=max(1, b - a), height=self.box.height)
+                for a, b in zip(self.walls, self.walls[1:])]
+
+
+def _combs(ink: np.ndarray, dpi: int, max_thickness: int) -> list[tuple[Comb, np.ndarray]]:
+    """Combs on the ink, each with the mask of its drawing (edges and walls). A comb is one piece of ink as
+    tall as a box, at least two boxes wide, its top and bottom edges straight and inked nearly all along,
+    and thin walls running the full height at least three times at one pitch (both ends and a box between)."""
+    found = []
     low, high = _px(_BOX_MIN, dpi, 8), _px(_BOX_MAX, dpi, 12)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     band = max(2, max_thickness)
@@ -367,7 +379,25 @@ def _short_combs(ink: np.ndarray, dpi: int, max_thickness: int) -> np.ndarray:
         # a wall's edge pixels, a little short of the full height on a scan, go with it
         near = np.convolve(full.astype(np.int8), np.ones(2 * wobble + 1, dtype=np.int8), mode="same") > 0
         mask[:, near] = piece[:, near]
-        out[y : y + h, x : x + w][mask] = 255
+        comb = Comb(Box(left=x, top=y, width=w, height=h), tuple(int(x + (a + e) // 2) for a, e in zip(walls, ends)))
+        found.append((comb, mask))
+    return found
+
+
+def find_combs(binary: np.ndarray, dpi: int) -> list[Comb]:
+    """The combs (rows of character boxes) of ``binary`` (black ink on white), left to right."""
+    ink = np.where(binary < 128, 255, 0).astype(np.uint8)
+    found = [comb for comb, _ in _combs(ink, dpi, _px(_RULE_MAX_THICKNESS, dpi, 3))]
+    return sorted(found, key=lambda c: (c.box.top, c.box.left))
+
+
+def _short_combs(ink: np.ndarray, dpi: int, max_thickness: int) -> np.ndarray:
+    """The drawing of combs, also those too short for a rule ("MM / DD / YYYY", "( 608 ) 555 - 0139" as groups
+    of two to four boxes): their edges and walls; the characters in the boxes are left."""
+    out = np.zeros_like(ink)
+    for comb, mask in _combs(ink, dpi, max_thickness):
+        b = comb.box
+        out[b.top : b.bottom, b.left : b.right][mask] = 255
     return out
 
 

@@ -20,12 +20,12 @@ import numpy as np
 
 from intake.config import Settings
 from intake.errors import OcrError, OcrTimeout, OcrUnavailable
-from intake.ocr.lines import find_form_lines
+from intake.ocr.lines import Comb, find_combs, find_form_lines
 from intake.ocr.page_text import Box
 from intake.ocr.preprocess import binarize
 from intake.ocr.tesseract import ocr_image
 
-__all__ = ["Alphabet", "ALPHABETS", "StripReading", "ink_marks", "reread_strip"]
+__all__ = ["Alphabet", "ALPHABETS", "MBI_CLASSES", "StripReading", "ink_marks", "read_comb", "reread_strip"]
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,13 @@ ALPHABETS: dict[str, Alphabet] = {
     "words": Alphabet(string.ascii_uppercase + string.ascii_lowercase + " '-."),
     "text": Alphabet(string.ascii_uppercase + string.ascii_lowercase + _DIGITS + " '-.#/&"),
 }
+
+
+#: What each box of a Medicare number's comb may hold (CMS: C A AN N A AN N A A N N).
+MBI_CLASSES: tuple[str, ...] = tuple(
+    {"C": "123456789", "A": _MBI_LETTERS, "AN": _DIGITS + _MBI_LETTERS, "N": _DIGITS}[c]
+    for c in ("C", "A", "AN", "N", "A", "AN", "N", "A", "A", "N", "N")
+)
 
 
 @dataclass(frozen=True)
@@ -153,3 +160,51 @@ def reread_strip(
     if not words:
         return None
     return StripReading(text=" ".join(w.text for w in words), conf=min(w.conf for w in words))
+
+
+def _comb_in(grey: np.ndarray, box: Box, dpi: int, cells: int) -> tuple[Comb, int, int] | None:
+    """The comb of ``cells`` boxes around ``box`` (found on the strip with a box's height of margin), with the
+    strip's origin."""
+    margin = max(8, dpi // 6)
+    x0, y0, x1, y1 = _clip(box, margin, margin, grey.shape)
+    binary = binarize(grey[y0:y1, x0:x1], dpi)
+    combs = [c for c in find_combs(binary, dpi) if len(c.walls) - 1 == cells]
+    if not combs:
+        return None
+    return max(combs, key=lambda c: c.box.width), x0, y0
+
+
+def read_comb(
+    grey: np.ndarray, box: Box, settings: Settings, *, dpi: int, classes: tuple[str, ...], page: int = 1,
+    timeout: float = 10.0,
+) -> StripReading | None:
+    """The characters of the comb around ``box`` read one box at a time, each box with the characters its
+    position may hold (``classes``, one per box); None when no comb of that many boxes is there or a box
+    holding ink reads as nothing. An empty box reads as a space."""
+    found = _comb_in(grey, box, dpi, len(classes))
+    if found is None:
+        return None
+    comb, x0, y0 = found
+    thick = max(2, dpi // 60)
+    text, least = [], 1.0
+    for cell, allowed in zip(comb.cells(), classes):
+        inner = Box(left=x0 + cell.left + thick, top=y0 + cell.top + thick,
+                    width=max(1, cell.width - 2 * thick), height=max(1, cell.height - 2 * thick))
+        if not ink_marks(grey, inner, dpi):
+            text.append(" ")
+            continue
+        binary = _clean_strip(grey, inner, dpi, (), margin=0)
+        if binary is None:
+            return None
+        enlarged = cv2.resize(binary, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+        padded = cv2.copyMakeBorder(enlarged, 30, 30, 30, 30, cv2.BORDER_CONSTANT, value=255)
+        for psm in (10, 8, 13):  # one character; with a whitelist Tesseract now and then finds none that way
+            reading = ocr_image(padded, settings, page=page, dpi=2 * dpi, timeout=timeout, psm=psm, whitelist=allowed)
+            glyphs = "".join(w.text for w in reading.words).strip()
+            if glyphs:
+                break
+        if len(glyphs) != 1:
+            return None
+        text.append(glyphs)
+        least = min(least, min((w.conf for w in reading.words), default=0.0))
+    return StripReading("".join(text).strip(), least)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from intake.config import Settings
 from intake.ocr.page import RecognizedPage
 from intake.ocr.page_text import Box
-from intake.ocr.reread import ALPHABETS, ink_marks, reread_strip
+from intake.ocr.reread import ALPHABETS, MBI_CLASSES, ink_marks, read_comb, reread_strip
 from intake.parsers.candidates import REVIEW_BELOW, Candidate, choose
 from intake.parsers import normalize
 from intake.parsers.field_map import NORMALIZERS
@@ -98,10 +98,16 @@ def _entry_box_row(box: Box, page: RecognizedPage, em: float) -> Box | None:
 
 def _reread(path: str, page: RecognizedPage, box: Box, settings: Settings, rank: int) -> Candidate | None:
     alphabet = ALPHABETS[REREAD_ALPHABET[path]]
-    reading = reread_strip(
-        page.image, box, settings, dpi=page.text.dpi, alphabet=alphabet, rules=page.rules, page=page.number,
-        timeout=settings.ocr_timeout_seconds,
-    )  # fmt: skip
+    reading = None
+    if path == "medicare_number":
+        # written in a comb of eleven boxes: each box read alone, with what its position may hold
+        reading = read_comb(page.image, box, settings, dpi=page.text.dpi, classes=MBI_CLASSES, page=page.number,
+                            timeout=settings.ocr_timeout_seconds)
+    if reading is None:
+        reading = reread_strip(
+            page.image, box, settings, dpi=page.text.dpi, alphabet=alphabet, rules=page.rules, page=page.number,
+            timeout=settings.ocr_timeout_seconds,
+        )  # fmt: skip
     if reading is None:
         return None
     result = NORMALIZERS[path](reading.text)

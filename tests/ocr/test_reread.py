@@ -75,3 +75,29 @@ def test_a_letter_in_a_lone_box_is_writing_and_reads() -> None:
     assert ink_marks(boxed, AREA, 300) == 1
     reading = reread_strip(boxed, AREA, Settings(), dpi=300, alphabet=ALPHABETS["initial"])
     assert reading is not None and reading.text.startswith("H")
+
+
+def _comb_strip(chars: str, cell: int = 56) -> np.ndarray:
+    image = Image.new("L", (160 + cell * len(chars), 160), 255)
+    draw = ImageDraw.Draw(image)
+    for k, ch in enumerate(chars):
+        x = 60 + k * cell
+        draw.rectangle((x, 40, x + cell, 115), outline=0, width=3)
+        draw.text((x + 14, 52), ch, font=ImageFont.truetype(FONT, 40), fill=0)
+    return np.asarray(image)
+
+
+def test_a_medicare_comb_reads_box_by_box_with_what_each_position_may_hold() -> None:
+    """An eleven-box comb read one box at a time: each box with its position's characters (C A AN N A AN N A A N
+    N), so an O written in a digit's box reads 0 and a 0 in a letter-only box cannot be read as a digit."""
+    from intake.ocr.reread import MBI_CLASSES, read_comb
+
+    strip = _comb_strip("1VK2QA1RM64")
+    reading = read_comb(strip, Box(left=70, top=50, width=600, height=50), Settings(), dpi=300, classes=MBI_CLASSES)
+    assert reading is not None and reading.text == "1VK2QA1RM64"
+    lookalike = _comb_strip("1VKOQA1RM64")  # a letter O in the fourth box, which holds a digit
+    reading = read_comb(lookalike, Box(left=70, top=50, width=600, height=50), Settings(), dpi=300, classes=MBI_CLASSES)
+    assert reading is not None and reading.text == "1VK0QA1RM64"
+    # a comb of another length is no Medicare number's
+    assert read_comb(_comb_strip("WAUSAU"), Box(left=70, top=50, width=300, height=50), Settings(), dpi=300,
+                     classes=MBI_CLASSES) is None

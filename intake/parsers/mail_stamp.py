@@ -176,6 +176,19 @@ def _clock_of(text: str, found: tuple[PrintedStamp, bool] | None):  # noqa: ANN2
     return times[0][0] if times else None
 
 
+_CLOCK_LINE = re.compile(r"^\W*[0-9OIl]{1,2}\s*[^\w\s]?\s+[0-9OIl]{2}\b")
+
+
+def _clock_line_unread(text: str) -> bool:
+    """The line under the stamp's date is two groups of digits ("12 47;"): a 24-hour time whose colon was
+    lost, so the stamp has a time that no reading could read."""
+    lines = text.splitlines()
+    for above, line in zip(lines, lines[1:]):
+        if _STAMP_MONTH.search(above.upper()) and _CLOCK_LINE.match(line):
+            return True
+    return False
+
+
 def vote_readings(texts: list[str], years: tuple[int, ...] = (), *, line_unread: bool = False) -> StampVote | None:
     """The date and time most readings of one stamp agree on (the first reading wins a tie), or None.
 
@@ -198,7 +211,7 @@ def vote_readings(texts: list[str], years: tuple[int, ...] = (), *, line_unread:
     base = agreeing[0]
     stamp = PrintedStamp(day, clock, base.start, base.end, base.style, repaired)
     doubt = None
-    if clock is None and any(has_unread_time(text) for text in texts):
+    if clock is None and any(has_unread_time(text) or _clock_line_unread(text) for text in texts):
         doubt = "time_unread"
     elif clock is None and line_unread:
         doubt = "line_unread"
@@ -279,6 +292,33 @@ def _believable(stamp: PrintedStamp, not_after: datetime | None) -> bool:
     return not_after.date() - _DATE_ONLY_WINDOW <= stamp.day <= not_after.date()
 
 
+_STAMP_WORDS = re.compile(r"^(RECEIVED|AM|PM|A\.M\.|P\.M\.)$", re.IGNORECASE)
+
+
+def _digits_under_print(page: RecognizedPage) -> bool:
+    """A date or time of a grey stamp lies over the form's print (a label, a letter in a box): where the
+    two inks cross, a digit's reading may be the print's strokes ("10:36" read 10:35 under an "M"), so the
+    reading is not vouched for. The print is a word of letters the page's own reading found there."""
+    assert page.stamp_text is not None
+    digits = [w.box for w in page.stamp_text.words if any(ch.isdigit() for ch in w.text)]
+    for word in page.text.words:
+        text = word.text.strip(".,:;|()")
+        if sum(ch.isalpha() for ch in text) < 2 or any(ch.isdigit() for ch in text):
+            continue
+        if _STAMP_WORDS.match(text) or _STAMP_MONTH.match(text.upper()):
+            continue  # the stamp's own words, read on the page
+        for box in digits:
+            if _overlap_share(box, word.box) >= 0.15:
+                return True
+    return False
+
+
+def _overlap_share(stamp: Box, other: Box) -> float:
+    width = min(stamp.right, other.right) - max(stamp.left, other.left)
+    height = min(stamp.bottom, other.bottom) - max(stamp.top, other.top)
+    return max(0, width) * max(0, height) / max(1, stamp.width * stamp.height)
+
+
 def find_stamp(page: RecognizedPage, tz: ZoneInfo, *, not_after: datetime | None = None) -> ReceiptFinding | None:
     """The RECEIVED stamp on one page, or None.
 
@@ -299,10 +339,11 @@ def find_stamp(page: RecognizedPage, tz: ZoneInfo, *, not_after: datetime | None
             # Grey tone is a weaker sign than red ink: without its RECEIVED word a grey block with a
             # date may be other ink (a stamped or handwritten date), so it is only believed near the
             # drop time, and reviewed.
+            doubt = voted.doubt or ("covered_by_print" if _digits_under_print(page) else None)
             if has_word:
-                return _finding(voted.stamp, tz, 0.9, "stamp_grey_ink", not_after, voted.doubt)
+                return _finding(voted.stamp, tz, 0.9, "stamp_grey_ink", not_after, doubt)
             if _believable(voted.stamp, not_after):
-                return _finding(voted.stamp, tz, 0.7, "stamp_grey_ink_without_word", not_after, voted.doubt)
+                return _finding(voted.stamp, tz, 0.7, "stamp_grey_ink_without_word", not_after, doubt)
         elif voted is not None:
             # Red ink with a date but no RECEIVED word is still the stamp, only less certain.
             return _finding(voted.stamp, tz, 0.95 if has_word else 0.8, "stamp_red_ink", not_after, voted.doubt)

@@ -136,3 +136,26 @@ def test_a_month_and_year_without_their_day_give_no_date() -> None:
         YEARS,
     )
     assert voted.stamp.day == local(2026, 12, 8).date() and voted.doubt == "single_reading"
+
+
+def test_a_24_hour_time_whose_colon_was_lost_is_an_unread_time() -> None:
+    """"12 47;" under "DEC 01 2026" (a 24-hour stamp, the colon lost) is a time no reading could read: the
+    date is kept and reviewed, not taken as received at midnight without a word."""
+    voted = mail_stamp.vote_readings(["RECEIVED\nDEC 01 2026\n12 47;\nASPIRUS HEALTH PLAN",
+                                      "RECEIVED\nDEC 01 2026\n12 27.9%.\nASPIRUS HEALTH PLAN"], YEARS)
+    assert voted.stamp.clock is None and voted.doubt == "time_unread"
+    clean = mail_stamp.vote_readings(["RECEIVED\nDEC 01 2026\nASPIRUS HEALTH PLAN"], YEARS)
+    assert clean.doubt is None
+
+
+def test_a_grey_stamps_time_over_the_forms_print_is_reviewed() -> None:
+    """A grey stamp's "10:35 AM" lies over the form's "COUNTY" label: where the inks cross a digit may be misread
+    (it was 10:36), so the stamp is reviewed; the same stamp on clear paper is trusted."""
+    stamp = ["RECEIVED", "NOV 8 2026", "10:35 AM", "ASPIRUS HEALTH PLAN"]
+    clear = replace(page(["ENROLLMENT FORM"], stamp=stamp), stamp_ink="grey")
+    finding = mail_stamp.find_stamp(clear, CHICAGO, not_after=DROP)
+    assert finding.received_at == local(2026, 11, 8, 10, 35) and finding.confidence >= LOW_CONFIDENCE
+    covered = replace(clear, text=page_text(["COUNTY MAR"], top=480))
+    finding = mail_stamp.find_stamp(covered, CHICAGO, not_after=DROP)
+    assert finding.received_at == local(2026, 11, 8, 10, 35) and finding.confidence < LOW_CONFIDENCE
+    assert "covered_by_print" in finding.detail

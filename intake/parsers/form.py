@@ -114,6 +114,12 @@ def _read_page(page: RecognizedPage) -> _Page:
         if label_words.intersection(heading.indices):
             # A heading that is also a label ("Mailing address (if different) PO BOX 12"): its value may follow.
             chunk = chunk[: chunk.index(heading.indices[-1]) + 1]
+        else:
+            # a heading ending in a colon ("If signed by someone else: name MARILYN BRANDT"): what follows
+            # the colon is a label's and its value's, not the heading's
+            ends = [k for k in range(chunk.index(heading.indices[-1]), len(chunk))
+                    if layout.word(chunk[k]).text.rstrip().endswith(":")]
+            chunk = chunk[: ends[0] + 1] if ends else chunk
         heading_words.update(chunk)
     # Wordings the phrase table does not know, by their key words, among the words left.
     taken = box_words | option_words | heading_words | label_words
@@ -612,16 +618,20 @@ def _read_signature(pages: list[_Page], by_kind, found: _Found) -> None:
     # a name read with doubt decides who signed only when it reads like a name (two words), not a speck
     # read "t" or a stray "I"; either way the signer is then reviewed
     rep_name = any(not c.needs_review or _reads_like_a_name(str(c.value)) for c in names)
-    signed = any(c.value for c in found.candidates.get("signature.signed", []))
+    signed = [c for c in found.candidates.get("signature.signed", []) if c.value]
     if signed:
         by = "authorized_representative" if (rep_box or rep_name or rep_signed) else "applicant"
         unsure = not (rep_box or rep_signed) and bool(names) and all(c.needs_review for c in names)
-        found.add(Candidate("signature.by", by, 0.6 if unsure else 0.9, unsure,
-                            "representative_unsure" if unsure else None, None, None, None))
+        # who signed is no surer than that anybody signed: a doubtful signature makes its signer doubtful
+        doubted = all(c.needs_review for c in signed)
+        note = "representative_unsure" if unsure else ("signature_unsure" if doubted else None)
+        found.add(Candidate("signature.by", by, 0.6 if unsure or doubted else 0.9, unsure or doubted, note,
+                            None, None, None))
 
 
 def _reads_like_a_name(text: str) -> bool:
-    return sum(1 for word in text.split() if len(word) >= 2 and word.isalpha()) >= 2
+    words = [word.strip(".,") for word in text.split()]  # "MARILYN. BRANDT": a speck read as a period
+    return sum(1 for word in words if len(word) >= 2 and word.isalpha()) >= 2
 
 
 def _read_signature_date(p: _Page, sig: LabelHit, by_kind, found: _Found) -> None:

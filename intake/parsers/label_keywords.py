@@ -185,7 +185,9 @@ def _runs(layout: PageLayout, taken: set[int], max_words: int = 9) -> list[_Run]
         for number, chunk in (part for whole in layout.chunks(row) for part in _items(words, whole)):
             chunk = _first_question(words, chunk)
             if taken.intersection(chunk[:1]):
-                continue
+                chunk = _after_taken_colon(words, chunk, taken)
+                if not chunk:
+                    continue
             end = None
             for k, i in enumerate(chunk[:max_words]):
                 if i in taken:
@@ -197,6 +199,7 @@ def _runs(layout: PageLayout, taken: set[int], max_words: int = 9) -> list[_Run]
                     break
             written = _written_number_after_print(words, chunk[:max_words])
             if end is not None:
+                end += _print_after_colon(words, chunk[end + 1 :], taken)
                 ids, colon = tuple(chunk[: end + 1]), True
             elif written is not None and not taken.intersection(chunk[:written]):
                 ids, colon = tuple(chunk[:written]), False  # "Start coverage on 12/01/2026"
@@ -211,6 +214,29 @@ def _runs(layout: PageLayout, taken: set[int], max_words: int = 9) -> list[_Run]
             if tokens:
                 runs.append(_Run(ids, tokens, colon, len(chunk), number))
     return runs
+
+
+def _after_taken_colon(words, chunk: list[int], taken: set[int]) -> list[int]:
+    """The rest of a chunk after a colon that ends words already taken (a heading "If signed by someone
+    else:" followed by "name MARILYN BRANDT"); empty when the chunk does not go on that way."""
+    for k, i in enumerate(chunk):
+        if i not in taken:
+            return []
+        if words[i].text.rstrip().endswith(":"):
+            return chunk[k + 1 :]
+    return []
+
+
+def _print_after_colon(words, rest: list[int], taken: set[int]) -> int:
+    """How many words after a label's colon are still its print: a lower-case key word before the writing
+    ("If signed by someone else: name | MARILYN BRANDT"), never the writing itself."""
+    count = 0
+    for i in rest[:2]:
+        text = words[i].text.strip(".,;:")
+        if i in taken or not (text.isalpha() and text.islower()) or not _key_words_of([text]):
+            break
+        count += 1
+    return count
 
 
 def _written_number_after_print(words, chunk: list[int]) -> int | None:
@@ -280,7 +306,10 @@ def _printed_wording(layout: PageLayout, run: _Run) -> bool:
     """Sentence-case print ("Preferred provider / clinic"): a word after the first in lower case.
     Values are written in capitals or typed as names, so such a run is a printed label."""
     texts = [layout.word(i).text.strip(".,:;()/") for i in run.indices[1:]]
-    return any(len(t) >= 3 and t.isalpha() and t.islower() for t in texts)
+    first = layout.word(run.indices[0]).text.strip(".,:;()/")
+    # ... or a run that starts in lower case, as print after a colon does ("...: name MARILYN BRANDT")
+    return any(len(t) >= 3 and t.isalpha() and t.islower() for t in texts) or (
+        len(first) >= 3 and first.isalpha() and first.islower())
 
 
 def _printed_part(layout: PageLayout, run: _Run, *, keep_wordings: bool = False) -> _Run:

@@ -453,3 +453,15 @@ def test_a_date_written_beside_the_signature_area_does_not_cut_it(settings: Sett
     items = [(1295, 232, "06/08/2026"), (100, 300, "Signature of applicant"), (1300, 300, "Date")]
     values = _values(settings, items, scribble=(150, 185, 500, 75))
     assert values["signature.signed"] is True
+
+
+def test_a_doubtful_signature_makes_its_signer_doubtful(settings: Settings) -> None:
+    """A short squiggle by the signature label is read as signed, but in doubt: who signed is derived from it,
+    so it is put up for review too, never vouched for while the signature itself is not."""
+    page = form_page(SIGNED_PAGE, boxes=BOXES, scribble=(300, 985, 80, 20))  # a short, small squiggle
+    fields = extract_fields([page], settings).fields
+    assert fields["signature.signed"].value is True and fields["signature.signed"].needs_review
+    assert fields["signature.by"].value == "applicant" and fields["signature.by"].needs_review
+    sure = form_page(SIGNED_PAGE, boxes=BOXES, scribble=(300, 960, 600, 90))
+    by = extract_fields([sure], settings).fields["signature.by"]
+    assert by.value == "applicant" and not by.needs_review

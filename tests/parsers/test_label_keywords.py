@@ -256,3 +256,16 @@ def test_a_lettered_item_number_does_not_put_its_label_inside_a_sentence(setting
     assert fields["applicant.mailing_address.city"].value == "PLOVER"
     assert fields["applicant.mailing_address.state"].value == "WI"
     assert fields["applicant.mailing_address.zip"].value == "54467"
+
+
+def test_a_lower_case_key_word_after_a_headings_colon_labels_the_writing(settings) -> None:
+    """"If signed by someone else: name MARILYN BRANDT": the words up to the colon head the representative's
+    part, and "name" after the colon is its label's print; the capitals after it are the name, not heading."""
+    items = [
+        (100, 100, "SECTION G - IF SOMEONE ELSE SIGNED FOR THE ENROLLEE"),
+        (100, 160, "25a. If signed by someone else: name MARILYN. BRANDT"),
+        (100, 220, "25b. Their relationship to you DAUGHTER"),
+    ]
+    fields = extract_fields([form_page(items)], settings).fields
+    assert fields["authorized_representative.name"].value == "MARILYN. BRANDT"
+    assert fields["authorized_representative.relationship"].value == "DAUGHTER"

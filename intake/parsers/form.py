@@ -584,7 +584,7 @@ def _section_of_option(o: Option, headings: list[Heading], em: float) -> str | N
     return section_of(probe, headings, em)
 
 
-def _read_signature(pages: list[_Page], by_kind, found: _Found) -> None:
+def _read_signature(pages: list[_Page], by_kind, found: _Found, blanks: list[Blank]) -> None:
     page_of = {p.layout.page: p for p in pages}
     applicant_sigs, rep_sigs = [], []
     for kind in ("signature", "rep_signature"):
@@ -606,7 +606,7 @@ def _read_signature(pages: list[_Page], by_kind, found: _Found) -> None:
         conf = 0.95 if (ink.signed and not ink.unsure) or (not ink.signed and ink.ink < 0.1) else 0.5
         found.add(Candidate("signature.signed", bool(signed), conf, ink.unsure and not rep_signed, "signature_unsure" if ink.unsure else None,
                             None, hit.page, hit.box))
-        _read_signature_date(page_of[hit.page], hit, by_kind, found)
+        _read_signature_date(page_of[hit.page], hit, by_kind, found, blanks)
     elif rep_sigs:
         found.add(Candidate("signature.signed", rep_signed, 0.8, True, "signature_label_missing", None, rep_sigs[0].page, rep_sigs[0].box))
     # Who signed: the representative block is filled in, or a "representative" box is ticked.
@@ -634,7 +634,7 @@ def _reads_like_a_name(text: str) -> bool:
     return sum(1 for word in words if len(word) >= 2 and word.isalpha()) >= 2
 
 
-def _read_signature_date(p: _Page, sig: LabelHit, by_kind, found: _Found) -> None:
+def _read_signature_date(p: _Page, sig: LabelHit, by_kind, found: _Found, blanks: list[Blank]) -> None:
     em = p.layout.em
     best, best_d = None, None
     for hit, section in by_kind.get("date", []):
@@ -652,6 +652,11 @@ def _read_signature_date(p: _Page, sig: LabelHit, by_kind, found: _Found) -> Non
     found.located.add("signature.date")
     spot = find_value(p.layout, best, p.labels, p.stop) or value_above(p.layout, best, p.labels, p.stop)
     if spot is None:
+        # nothing read by the date's label: its area is looked at again (digits in comb boxes, spaced
+        # wide, can be left out of the page's reading)
+        areas = _blank_areas(p, best)
+        if areas:
+            blanks.append(Blank("signature.date", best.page, areas))
         return
     raw, conf = _text_of(p, spot)
     found.add(_normalised("signature.date", raw, conf, best.page, p.layout.union_box(list(spot.indices))))
@@ -732,7 +737,7 @@ def extract_fields(pages: list[RecognizedPage], settings: Settings) -> Extractio
         ]
     _read_choices(read, headings, by_kind, found)
     _compose(found)
-    _read_signature(read, by_kind, found)
+    _read_signature(read, by_kind, found, blanks)
     candidates = second_look(found.candidates, blanks, forms, {p.layout.page: p.layout.em for p in read}, settings)
     fields: dict[str, FieldValue] = {}
     for path, cands in candidates.items():

@@ -102,3 +102,12 @@ def test_a_typed_word_ocr_split_into_letters_is_read_again_as_one_line(settings:
     field = extract_fields([page], settings).fields["applicant.permanent_address.county"]
     assert field.value == "ASHLAND"
     assert field.needs_review and field.note == "word_split_rejoined"
+
+
+def test_a_signature_date_the_page_reading_left_out_is_read_from_its_area(settings: Settings) -> None:
+    """"DATE (MM/DD/YYYY)" by the signature with nothing read under it, though the date is written there (digits
+    spaced wide in comb boxes are often left out of a page's reading): its area is read again as a date."""
+    page = _page([(100, 100, "APPLICANT SIGNATURE", 0.95), (1500, 100, "DATE (MM/DD/YYYY)", 0.95)],
+                 [(1500, 160, "05/15/2026")], scribble=(150, 160))
+    field = extract_fields([page], settings).fields["signature.date"]
+    assert str(field.value) == "2026-05-15" and field.needs_review

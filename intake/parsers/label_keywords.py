@@ -378,10 +378,11 @@ def _in_a_row_of_labels(layout: PageLayout, run: _Run, labels: list[LabelHit]) -
     if word.box.left - before.box.right < 3 * layout.em:
         return False  # "State WI": the word right after a label is its value
     height = word.box.height
-    return any(
-        layout.row_of.get(hit.indices[0]) == row and abs(hit.box.height - height) <= 0.2 * max(height, 1)
-        for hit in labels
-    )
+    # in the labels' print: as tall as a label on its row, or as other labels of the page (a label's box OCR
+    # stretched over a stroke of the writing under it is no measure)
+    alike = [hit for hit in labels if abs(hit.box.height - height) <= 0.2 * max(height, 1)]
+    return any(layout.row_of.get(hit.indices[0]) == row for hit in labels) and (
+        len(alike) >= 2 or any(layout.row_of.get(hit.indices[0]) == row for hit in alike))
 
 
 _PARTS_OF_A_NAME = frozenset({"first_name", "last_name", "middle_initial"})

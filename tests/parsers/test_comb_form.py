@@ -134,3 +134,19 @@ def test_a_street_read_from_its_comb_keeps_the_words_after_the_house_number() ->
     fields = extract_fields([form_page(items)], Settings()).fields
     assert fields["applicant.permanent_address.street"].value == "2837 CLARK ST"
     assert fields["applicant.mailing_address.street"].value == "PO BOX 1179"
+
+
+def test_a_short_label_in_a_row_whose_other_label_ocr_stretched_is_still_a_label() -> None:
+    """"city" and "ZIP CODE" read with boxes stretched toward the writing under them and "sT" in the print of the
+    page's other labels: "sT" is still the state's label, not the city's value."""
+    page = _comb_page([(100, 100, "LAST NAME"), (900, 100, "FIRST NAME"), (100, 500, "city"), (900, 500, "sT"),
+                       (1040, 500, "ZIP CODE")],
+                      [(100, 140, "NELSON"), (900, 140, "ARLENE"), (100, 540, "PLOVER"), (900, 540, "WI"),
+                       (1040, 540, "54467")])
+    words = [w.model_copy(update={"box": w.box.model_copy(update={"height": 34})}) if w.text in ("city", "CODE") else w
+             for w in page.text.words]
+    page = page.__class__(number=1, text=page.text.model_copy(update={"words": tuple(words)}), image=page.image,
+                          rules=page.rules)
+    fields = extract_fields([page], Settings()).fields
+    assert fields["applicant.permanent_address.city"].value == "PLOVER"
+    assert fields["applicant.permanent_address.state"].value == "WI"

@@ -305,6 +305,21 @@ def sex_of(text: str) -> str | None:
     return None
 
 
+def sex_of_misread_pair(options: list[Option]) -> Choice | None:
+    """Two answer boxes by a "Sex" label whose words OCR garbled ("mme", "remae" for MALE, FEMALE): each read
+    as the closer of the two words, when they come out one of each and one box is ticked. Reviewed."""
+    if len(options) != 2 or any(sex_of(o.text) for o in options):
+        return None
+    firsts = [(_tokens(o.text) or [""])[0] for o in options]
+    closer = ["F" if fuzz.ratio(t, "female") > fuzz.ratio(t, "male") else "M" for t in firsts]
+    if set(closer) != {"F", "M"} or max(max(fuzz.ratio(t, "female"), fuzz.ratio(t, "male")) for t in firsts) < 50:
+        return None
+    ticked = [(o, v) for o, v in zip(options, closer) if o.checkbox.checked]
+    if len(ticked) != 1:
+        return None
+    return Choice(ticked[0][1], 0.5, True, "option_text_guessed", ticked[0][0])
+
+
 def method_of(text: str) -> str | None:
     """bill / eft / ssa / rrb from an option's wording."""
     tokens = _tokens(text)

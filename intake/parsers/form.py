@@ -35,6 +35,7 @@ from intake.parsers.choices import (
     method_of,
     read_options,
     sex_of,
+    sex_of_misread_pair,
     ticked_unread_of_pair,
     unread_answer,
     yes_no_of,
@@ -490,13 +491,13 @@ def _read_choices(pages: list[_Page], headings: list[Heading], by_kind, found: _
 
     # Sex: boxes by the "Sex"/"Gender" label; else a written letter or word.
     sex_labels = [h for h, section in by_kind.get("sex", []) if section not in ("representative", "office", "emergency")]
-    near = [o for o in options for h in sex_labels if _near(h, o, em_of[o.page])]
+    near = by_label = [o for o in options for h in sex_labels if _near(h, o, em_of[o.page])]
     if not any(sex_of(o.text) for o in near):
         # No "Sex" label by its boxes ("Are you male or female?"): boxes that say only Male / Female,
         # outside someone else's section, are the applicant's.
         near = [o for o in options if _says_only_sex(o.text)
                 and _section_of_option(o, headings, em_of[o.page]) not in ("representative", "office", "emergency")]
-    choice = decide(near, sex_of) or ticked_unread_of_pair(near, sex_of, ("M", "F"))
+    choice = decide(near, sex_of) or ticked_unread_of_pair(near, sex_of, ("M", "F")) or sex_of_misread_pair(by_label)
     if sex_labels or any(sex_of(o.text) for o in near):
         found.located.add("applicant.sex")
     if choice is None and not near:

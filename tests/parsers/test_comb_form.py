@@ -150,3 +150,21 @@ def test_a_short_label_in_a_row_whose_other_label_ocr_stretched_is_still_a_label
     fields = extract_fields([page], Settings()).fields
     assert fields["applicant.permanent_address.city"].value == "PLOVER"
     assert fields["applicant.permanent_address.state"].value == "WI"
+
+
+def test_two_sex_answers_ocr_garbled_are_read_as_the_closer_word_for_review() -> None:
+    """"SEX  (filled) mme  ( ) remae": OCR glued the bubbles to MALE and FEMALE and garbled both. Each is the
+    closer of the two words, one of each, so the ticked one is male, put up for review; garbling that fits
+    no word, or both words the same way, gives nothing."""
+    from intake.parsers.choices import Option, sex_of_misread_pair
+    from intake.parsers.checkboxes import Checkbox
+
+    def option(text: str, fill: float, x: int) -> Option:
+        return Option(checkbox=Checkbox(page=1, box=Box(left=x, top=100, width=40, height=40), fill=fill),
+                      indices=(), text=text, conf=0.4)
+
+    choice = sex_of_misread_pair([option("mme", 1.0, 800), option("remae", 0.0, 1000)])
+    assert choice is not None and choice.value == "M" and choice.needs_review
+    assert sex_of_misread_pair([option("mme", 0.0, 800), option("remae", 1.0, 1000)]).value == "F"
+    assert sex_of_misread_pair([option("xq", 1.0, 800), option("zz", 0.0, 1000)]) is None
+    assert sex_of_misread_pair([option("mme", 1.0, 800), option("mle", 0.0, 1000)]) is None

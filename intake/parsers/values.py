@@ -491,7 +491,8 @@ def _runs_on(layout: PageLayout, a: int, b: int) -> bool:
     if layout.gap(a, b) <= layout.max_gap(a, b):
         return True
     first, second = layout.word(a).text.strip(".,"), layout.word(b).text.strip(".,")
-    return _written_word(first) and _written_word(second) and (len(second) >= 2 or second.isdigit()) \
+    # a lone capital is a middle initial ("DUANE | H | KRUEGER"), but not the I a box's wall leaves
+    return _written_word(first) and _written_word(second) and (len(second) >= 2 or second.isdigit() or second != "I") \
         and not (first.isdigit() and second.isdigit()) and layout.gap(a, b) <= 5.0 * layout.em
 
 

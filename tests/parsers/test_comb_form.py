@@ -168,3 +168,13 @@ def test_two_sex_answers_ocr_garbled_are_read_as_the_closer_word_for_review() ->
     assert sex_of_misread_pair([option("mme", 0.0, 800), option("remae", 1.0, 1000)]).value == "F"
     assert sex_of_misread_pair([option("xq", 1.0, 800), option("zz", 0.0, 1000)]) is None
     assert sex_of_misread_pair([option("mme", 1.0, 800), option("mle", 0.0, 1000)]) is None
+
+
+def test_a_middle_initial_in_its_own_box_stays_in_the_name() -> None:
+    """"DUANE  H  KRUEGER" read from a comb as three words an empty box apart: the lone capital is a middle
+    initial, part of the account holder's name; an "I" a box's wall leaves is not taken in."""
+    items = [(100, 100, "NAME OF ACCOUNT HOLDER"), (100, 150, "DUANE"), (300, 150, "H"), (400, 150, "KRUEGER"),
+             (100, 300, "LAST NAME"), (100, 350, "NELSON"), (300, 350, "I")]
+    fields = extract_fields([form_page(items)], Settings()).fields
+    assert fields["premium_payment.account_holder"].value == "DUANE H KRUEGER"
+    assert fields["applicant.last_name"].value == "NELSON"

@@ -139,8 +139,11 @@ def tokens_of(texts) -> list[str]:
 def _key_words_of(tokens: list[str]) -> set[str]:
     found = set()
     for token in tokens:
+        # a plural or possessive ("Primary doctor's clinic", "members") names what its singular does
+        singular = token[:-1] if len(token) >= 5 and token.endswith("s") else token
         for key, spellings in _WORDS.items():
-            if token in spellings or (len(token) >= 7 and any(len(s) >= 7 and fuzz.ratio(token, s) >= 90 for s in spellings)):
+            if token in spellings or singular in spellings or (
+                    len(token) >= 7 and any(len(s) >= 7 and fuzz.ratio(token, s) >= 90 for s in spellings)):
                 found.add(key)
     return found
 

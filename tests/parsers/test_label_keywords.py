@@ -21,6 +21,7 @@ def _kind(text: str, table=None):
         ("Coverage effective date requested (MM/DD/YYYY)", "effective_date"),
         ("Date born:", "birth_date"),
         ("Producer ID (NPN):", "npn"),
+        ("Primary doctor's chnic:", "pcp"),  # a possessive names what its singular does; "clinic" misread
         ("Agent NPN/Writing #", "npn"),
         ("Broker number:", "npn"),
         ("Enrolling agent:", "agent_name"),

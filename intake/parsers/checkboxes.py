@@ -251,7 +251,8 @@ def find_checkboxes(image: np.ndarray, text: PageText, rules: tuple[Box, ...] = 
         for rule in rules:
             shapes[rule.top : rule.bottom, rule.left : rule.right] = 0
     # a square inked right up to its border all round is printed solid (a registration mark, a section's
-    # number in white on a black square), not an answer box a hand marked
+    # number in white on a black square), and one holding a confident letter alone is a one-character
+    # comb: neither is an answer box a hand marked
     boxes = [b for b in find_checkbox_squares(shapes, dpi) if not _printed_solid(dark, b) and not _one_box_comb(b, text)]
     if not rules:
         # Without line removal before OCR, a square letter (an O in a square font) sits inside a

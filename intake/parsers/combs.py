@@ -106,9 +106,7 @@ def _spelled(words: tuple[Word, ...], run: list[int], rules: tuple[Box, ...]) ->
             text += " " + words[b].text.strip()  # one empty box: a space
         else:
             values.append((members, text))
-            members, text = [], ""
-            text = words[b].text.strip()
-            members = [b]
+            members, text = [b], words[b].text.strip()
             continue
         members.append(b)
     values.append((members, text))

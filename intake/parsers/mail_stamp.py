@@ -326,7 +326,8 @@ def find_stamp(page: RecognizedPage, tz: ZoneInfo, *, not_after: datetime | None
     RECEIVED word in the page text, then on the lines after one; last, a
     stamp-style date (``NOV 03 2026``) near the drop time with no RECEIVED word
     beside it (ink over print often loses the word), at low confidence so it
-    is reviewed.
+    is reviewed. A grey stamp whose date or time lies over the form's print is
+    reviewed too (``covered_by_print``): where the inks cross a digit may be misread.
     """
     years = _stamp_years(not_after)
     if page.stamp_text is not None and page.stamp_text.words:

@@ -492,7 +492,7 @@ def _runs_on(layout: PageLayout, a: int, b: int) -> bool:
         return True
     first, second = layout.word(a).text.strip(".,"), layout.word(b).text.strip(".,")
     # a lone capital is a middle initial ("DUANE | H | KRUEGER"), but not the I a box's wall leaves
-    return _written_word(first) and _written_word(second) and (len(second) >= 2 or second.isdigit() or second != "I") \
+    return _written_word(first) and _written_word(second) and second != "I" \
         and not (first.isdigit() and second.isdigit()) and layout.gap(a, b) <= 5.0 * layout.em
 
 

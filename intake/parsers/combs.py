@@ -63,10 +63,13 @@ def _runs(words: tuple[Word, ...], line: list[int]) -> list[list[int]]:
     """Maximal runs of one-character words next to each other on the line."""
     runs: list[list[int]] = [[]]
     for i in line:
-        if _cell(words[i]):
-            runs[-1].append(i)
-        elif runs[-1]:
-            runs.append([])
+        if not _cell(words[i]):
+            if runs[-1]:
+                runs.append([])
+            continue
+        if runs[-1] and words[i].box.left < words[runs[-1][-1]].box.right:
+            runs.append([])  # read on top of the one before: no box of its own
+        runs[-1].append(i)
     return [run for run in runs if run]
 
 
@@ -88,8 +91,9 @@ def _spelled(words: tuple[Word, ...], run: list[int], rules: tuple[Box, ...]) ->
         return []
     height = median(words[i].box.height for i in letters)
     steps = [_centre(words[b]) - _centre(words[a]) for a, b in zip(letters, letters[1:])]
-    close = [s for s in steps if s <= 1.45 * min(steps)]
-    pitch = median(close)
+    if min(steps) <= 0:
+        return []  # characters read on top of each other stand at no pitch
+    pitch = median(s for s in steps if s <= 1.45 * min(steps))
     if not _MIN_PITCH * height <= pitch <= _MAX_PITCH * height:
         return []
     values: list[tuple[list[int], str]] = []

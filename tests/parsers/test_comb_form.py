@@ -178,3 +178,12 @@ def test_a_middle_initial_in_its_own_box_stays_in_the_name() -> None:
     fields = extract_fields([form_page(items)], Settings()).fields
     assert fields["premium_payment.account_holder"].value == "DUANE H KRUEGER"
     assert fields["applicant.last_name"].value == "NELSON"
+
+
+def test_characters_read_on_top_of_each_other_are_no_comb() -> None:
+    """Two one-character readings of the same spot (a mark read twice, a wide glyph with a narrow one inside
+    it) stand at no pitch: they are left as read, and nothing fails."""
+    wide = Word(text="W", box=Box(left=100, top=100, width=60, height=LETTER), conf=0.5, line=0)
+    inside = Word(text="I", box=Box(left=110, top=100, width=6, height=LETTER), conf=0.5, line=0)
+    assert _joined([wide, inside]) == ["W", "I"]
+    assert _joined([wide, inside] + _comb(400, 100, "ABC")) == ["W", "I", "ABC"]

@@ -187,3 +187,14 @@ def test_characters_read_on_top_of_each_other_are_no_comb() -> None:
     inside = Word(text="I", box=Box(left=110, top=100, width=6, height=LETTER), conf=0.5, line=0)
     assert _joined([wide, inside]) == ["W", "I"]
     assert _joined([wide, inside] + _comb(400, 100, "ABC")) == ["W", "I", "ABC"]
+
+
+def test_the_next_items_label_in_print_beside_a_label_is_not_its_value() -> None:
+    """"EFFECTIVE DATE (MM/DD/YYYY)   ADD OPTIONAL DENTAL (+$31.20 A MONTH)" in one row of small print over the
+    date's boxes: the words beside the label are in its print, and writing stands under it, so the date is the
+    writing; the same words written large beside a label with nothing under it would be its value."""
+    page = _comb_page([(100, 100, "LAST NAME"), (100, 300, "EFFECTIVE DATE (MM/DD/YYYY)"),
+                       (700, 300, "ADD OPTIONAL DENTAL (+$31.20 A MONTH)")],
+                      [(100, 140, "NELSON"), (100, 340, "01/01/2027")])
+    fields = extract_fields([page], Settings()).fields
+    assert fields["requested_effective_date"].value == "2027-01-01"

@@ -18,6 +18,7 @@ __all__ = [
     "Address",
     "Applicant",
     "Plan",
+    "PaymentMethod",
     "PremiumPayment",
     "Signature",
     "Representative",
@@ -79,8 +80,12 @@ class Plan(_Model):
     name: str | None = None
 
 
+#: How a member may pay the premium (CMS: a bill, EFT, Social Security or Railroad Retirement deduction).
+PaymentMethod = Literal["bill", "eft", "ssa", "rrb"]
+
+
 class PremiumPayment(_Model):
-    method: Literal["bill", "eft", "ssa", "rrb"] | None = None
+    method: PaymentMethod | None = None
     account_holder: str | None = None
     routing_number: str | None = None
     account_number: str | None = None

@@ -37,6 +37,12 @@ class Box(BaseModel):
     def center(self) -> tuple[float, float]:
         return (self.left + self.width / 2, self.top + self.height / 2)
 
+    def overlap_area(self, other: "Box") -> int:
+        """Pixels the two boxes share (0 when they do not meet)."""
+        width = min(self.right, other.right) - max(self.left, other.left)
+        height = min(self.bottom, other.bottom) - max(self.top, other.top)
+        return max(0, width) * max(0, height)
+
     def union(self, other: "Box") -> "Box":
         left, top = min(self.left, other.left), min(self.top, other.top)
         right, bottom = max(self.right, other.right), max(self.bottom, other.bottom)

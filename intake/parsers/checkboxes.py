@@ -93,15 +93,13 @@ def _on_a_dark_ground(dark: np.ndarray, box: Box) -> bool:
 def _printed_solid(dark: np.ndarray, box: Box) -> bool:
     """The band just inside the square's border is ink all round: the paper an answer box leaves inside
     its border, round a mark, is not there."""
-    outer, inner = ink_ratio(dark, box, inset=0.08), ink_ratio(dark, box, inset=0.25)
-    ow = box.width - 2 * int(round(box.width * 0.08))
-    oh = box.height - 2 * int(round(box.height * 0.08))
-    iw = box.width - 2 * int(round(box.width * 0.25))
-    ih = box.height - 2 * int(round(box.height * 0.25))
-    ring = ow * oh - iw * ih
-    if ring <= 0:
-        return False
-    return (outer * ow * oh - inner * iw * ih) / ring >= 0.92
+    def inset(share: float) -> np.ndarray:
+        dx, dy = int(round(box.width * share)), int(round(box.height * share))
+        return dark[box.top + dy : box.bottom - dy, box.left + dx : box.right - dx]
+
+    outer, inner = inset(0.08), inset(0.25)
+    ring = outer.size - inner.size
+    return ring > 0 and (np.count_nonzero(outer) - np.count_nonzero(inner)) / ring >= 0.92
 
 
 def _one_box_comb(box: Box, text: PageText) -> bool:
@@ -192,7 +190,7 @@ def typed_brackets(text: PageText) -> list[Box]:
             close = nxt.text.strip()
             height = max(word.box.height, nxt.box.height, 1)
             if close and close[-1] in _CLOSERS and 0 <= nxt.box.left - word.box.right <= 1.5 * height:
-                pair = (_union(word.box, nxt.box), first + close)
+                pair = (word.box.union(nxt.box), first + close)
         if pair is None and _markish(_inner(first)) and 0.8 * word.box.height <= word.box.width:
             pair = (word.box, first)  # "(“4": the closing bracket lost under the mark
         if pair is None or not _markish(_inner(pair[1])):
@@ -214,7 +212,7 @@ def _marked_siblings(words, pairs: list[Box]) -> list[Box]:
     found = []
     for word in words:
         b = word.box
-        if word.conf >= 0.5 or any(_overlap(b, p) for p in pairs):
+        if word.conf >= 0.5 or any(b.overlap_area(p) > 0 for p in pairs):
             continue
         if any(ch.isdigit() for ch in word.text) or len(word.text.strip()) > 4:
             continue  # an item number ("4.") or a word read badly, not a mark ("i", "MM", "[m)")
@@ -226,15 +224,6 @@ def _marked_siblings(words, pairs: list[Box]) -> list[Box]:
                 found.append(b)
                 break
     return found
-
-
-def _union(a: Box, b: Box) -> Box:
-    left, top = min(a.left, b.left), min(a.top, b.top)
-    return Box(left=left, top=top, width=max(a.right, b.right) - left, height=max(a.bottom, b.bottom) - top)
-
-
-def _overlap(a: Box, b: Box) -> bool:
-    return min(a.right, b.right) > max(a.left, b.left) and min(a.bottom, b.bottom) > max(a.top, b.top)
 
 
 def find_checkboxes(image: np.ndarray, text: PageText, rules: tuple[Box, ...] = ()) -> list[Checkbox]:
@@ -262,14 +251,14 @@ def find_checkboxes(image: np.ndarray, text: PageText, rules: tuple[Box, ...] = 
     # round answer bubbles: a round letter inside a word is no bubble, whatever was erased before OCR
     bubbles = [Box(left=x, top=y, width=w, height=h) for x, y, w, h in find_round_bubbles(shapes, dpi)]
     bubbles = [b for b in bubbles if not _letter_of_a_word(b, text) and not _between_letters(b, text)
-               and not any(_overlap(b, o) for o in boxes)]
+               and not any(b.overlap_area(o) > 0 for o in boxes)]
     boxes += [b for b in bubbles if _in_a_set(b, bubbles)]
     # a box stands on paper: "boxes" inside a dark bar are the bar's white letters
     boxes = [b for b in boxes if not _on_a_dark_ground(dark, b)]
     found = [Checkbox(page=text.page, box=b, fill=ink_ratio(dark, b)) for b in boxes]
     # brackets typed as text: the mark lies between them, the brackets' own strokes outside the inset
     found += [Checkbox(page=text.page, box=b, fill=ink_ratio(dark, b, inset=_BRACKET_INSET))
-              for b in typed_brackets(text) if not any(_overlap(b, o) for o in boxes)]
+              for b in typed_brackets(text) if not any(b.overlap_area(o) > 0 for o in boxes)]
     # Glyph boxes from a text layer that the image scan did not yield.
     for word in text.words:
         glyph = word.text.strip()

@@ -18,9 +18,11 @@ steady pitch of the boxes, becomes one word:
 
 from __future__ import annotations
 
+from functools import reduce
 from statistics import median
 
 from intake.ocr.page_text import Box, PageText, Word
+from intake.parsers.layout import PageLayout
 
 __all__ = ["join_comb_characters"]
 
@@ -37,30 +39,11 @@ def _cell(word: Word) -> bool:
 
 
 def _centre(word: Word) -> float:
-    return word.box.left + word.box.width / 2
-
-
-def _same_line(a: Word, b: Word) -> bool:
-    height = max(a.box.height, b.box.height, 1)
-    return abs((a.box.top + a.box.height / 2) - (b.box.top + b.box.height / 2)) < 0.5 * height
-
-
-def _lines(words: tuple[Word, ...]) -> list[list[int]]:
-    """Indices of the words on each visual line, left to right."""
-    order = sorted(range(len(words)), key=lambda i: (words[i].box.top + words[i].box.height / 2, words[i].box.left))
-    lines: list[list[int]] = []
-    for i in order:
-        for line in lines:
-            if _same_line(words[line[-1]], words[i]) or _same_line(words[line[0]], words[i]):
-                line.append(i)
-                break
-        else:
-            lines.append([i])
-    return [sorted(line, key=lambda i: words[i].box.left) for line in lines]
+    return word.box.center[0]
 
 
 def _runs(words: tuple[Word, ...], line: list[int]) -> list[list[int]]:
-    """Maximal runs of one-character words next to each other on the line."""
+    """Maximal runs of one-character words next to each other on the line (a layout row, left to right)."""
     runs: list[list[int]] = [[]]
     for i in line:
         if not _cell(words[i]):
@@ -118,11 +101,8 @@ def _spelled(words: tuple[Word, ...], run: list[int], rules: tuple[Box, ...]) ->
 
 
 def _joined(words: tuple[Word, ...], members: list[int], text: str) -> Word:
-    boxes = [words[i].box for i in members]
-    left, top = min(b.left for b in boxes), min(b.top for b in boxes)
-    right, bottom = max(b.right for b in boxes), max(b.bottom for b in boxes)
-    return Word(text=text, box=Box(left=left, top=top, width=right - left, height=bottom - top),
-                conf=min(words[i].conf for i in members), line=words[members[0]].line)
+    box = reduce(Box.union, (words[i].box for i in members))
+    return Word(text=text, box=box, conf=min(words[i].conf for i in members), line=words[members[0]].line)
 
 
 def join_comb_characters(text: PageText, rules: tuple[Box, ...] = ()) -> PageText:
@@ -133,8 +113,8 @@ def join_comb_characters(text: PageText, rules: tuple[Box, ...] = ()) -> PageTex
         return text
     replaced: dict[int, Word] = {}
     dropped: set[int] = set()
-    for line in _lines(words):
-        for run in _runs(words, line):
+    for row in PageLayout.build(text, rules).rows:
+        for run in _runs(words, row.indices):
             for members, value in _spelled(words, run, rules):
                 replaced[members[0]] = _joined(words, members, value)
                 dropped.update(members[1:])

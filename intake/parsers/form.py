@@ -13,11 +13,13 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field, replace
+from typing import get_args
 
 import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
+from intake.application import PaymentMethod
 from intake.config import Settings
 from intake.extraction import Extraction, FieldValue
 from intake.ocr.page import RecognizedPage
@@ -465,7 +467,7 @@ def _add_city_line(found: _Found, base: str, raw: str, conf: float, page: int, b
     _add_parts(found, base, parts, conf, page, box, rank)
 
 
-_METHODS = frozenset({"bill", "eft", "ssa", "rrb"})
+_METHODS = frozenset(get_args(PaymentMethod))
 
 
 def _choice_field(found: _Found, path: str, choice: Choice | None) -> None:

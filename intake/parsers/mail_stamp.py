@@ -308,15 +308,9 @@ def _digits_under_print(page: RecognizedPage) -> bool:
         if _STAMP_WORDS.match(text) or _STAMP_MONTH.match(text.upper()):
             continue  # the stamp's own words, read on the page
         for box in digits:
-            if _overlap_share(box, word.box) >= 0.15:
+            if box.overlap_area(word.box) >= 0.15 * max(1, box.width * box.height):
                 return True
     return False
-
-
-def _overlap_share(stamp: Box, other: Box) -> float:
-    width = min(stamp.right, other.right) - max(stamp.left, other.left)
-    height = min(stamp.bottom, other.bottom) - max(stamp.top, other.top)
-    return max(0, width) * max(0, height) / max(1, stamp.width * stamp.height)
 
 
 def find_stamp(page: RecognizedPage, tz: ZoneInfo, *, not_after: datetime | None = None) -> ReceiptFinding | None:

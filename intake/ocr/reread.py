@@ -25,7 +25,7 @@ from intake.ocr.page_text import Box
 from intake.ocr.preprocess import binarize
 from intake.ocr.tesseract import ocr_image
 
-__all__ = ["Alphabet", "ALPHABETS", "MBI_CLASSES", "StripReading", "ink_marks", "read_comb", "reread_strip"]
+__all__ = ["Alphabet", "ALPHABETS", "MBI_CLASSES", "StripReading", "ink_marks", "read_comb", "read_comb_row", "reread_strip"]
 
 log = logging.getLogger(__name__)
 
@@ -162,16 +162,90 @@ def reread_strip(
     return StripReading(text=" ".join(w.text for w in words), conf=min(w.conf for w in words))
 
 
-def _comb_in(grey: np.ndarray, box: Box, dpi: int, cells: int) -> tuple[Comb, int, int] | None:
-    """The comb of ``cells`` boxes around ``box`` (found on the strip with a box's height of margin), with the
+def _combs_in(grey: np.ndarray, box: Box, dpi: int) -> tuple[list[Comb], int, int]:
+    """The combs around ``box`` (found on the strip with a box's height of margin), left to right, with the
     strip's origin."""
     margin = max(8, dpi // 6)
     x0, y0, x1, y1 = _clip(box, margin, margin, grey.shape)
     binary = binarize(grey[y0:y1, x0:x1], dpi)
-    combs = [c for c in find_combs(binary, dpi) if len(c.walls) - 1 == cells]
-    if not combs:
+    return sorted(find_combs(binary, dpi), key=lambda c: c.box.left), x0, y0
+
+
+def _read_cell(
+    grey: np.ndarray, cell: Box, origin: tuple[int, int], allowed: str, settings: Settings, *, dpi: int, page: int,
+    timeout: float,
+) -> StripReading | None:
+    """One comb box: a space when it holds no writing, else its one character of ``allowed``; None when the
+    writing in it reads as no single character."""
+    thick = max(2, dpi // 60)
+    inner = Box(left=origin[0] + cell.left + thick, top=origin[1] + cell.top + thick,
+                width=max(1, cell.width - 2 * thick), height=max(1, cell.height - 2 * thick))
+    if not ink_marks(grey, inner, dpi):
+        return StripReading(" ", 1.0)
+    binary = _clean_strip(grey, inner, dpi, (), margin=0)
+    if binary is None:
         return None
-    return max(combs, key=lambda c: c.box.width), x0, y0
+    if set(allowed) <= set(_DIGITS) and _ring_shaped(binary):
+        # Tesseract reads a lone 0 as nothing and a dotted or slashed one as an 8; among digits a closed ring
+        # with a round outline can only be a zero
+        return StripReading("0", 0.7)
+    for image in (binary, _without_inner_dot(binary)):  # a zero written with a dot in it reads as nothing
+        enlarged = cv2.resize(image, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+        padded = cv2.copyMakeBorder(enlarged, 30, 30, 30, 30, cv2.BORDER_CONSTANT, value=255)
+        for psm in (10, 8, 13):  # one character; with a whitelist Tesseract now and then finds none that way
+            reading = ocr_image(padded, settings, page=page, dpi=2 * dpi, timeout=timeout, psm=psm, whitelist=allowed)
+            glyphs = "".join(w.text for w in reading.words).strip()
+            if glyphs:
+                break
+        if glyphs:
+            break
+    if len(glyphs) != 1:
+        return None
+    return StripReading(glyphs, min((w.conf for w in reading.words), default=0.0))
+
+
+def _ring_shaped(binary: np.ndarray) -> bool:
+    """The box's writing is one closed loop with a round outline (a zero; an 8 is pinched, a 6 or 9 has a tail),
+    a dot or bar inside it allowed."""
+    ink = (binary < 128).astype(np.uint8)
+    contours, hierarchy = cv2.findContours(ink, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    if hierarchy is None:
+        return False
+    outers = [k for k, h in enumerate(hierarchy[0]) if h[3] < 0]
+    main = max(outers, key=lambda k: cv2.contourArea(contours[k]))
+    area = cv2.contourArea(contours[main])
+    others = sum(cv2.contourArea(contours[k]) for k in outers if k != main)
+    holes = sum(cv2.contourArea(c) for c, h in zip(contours, hierarchy[0]) if h[3] == main)
+    x, y, w, h = cv2.boundingRect(contours[main])
+    return (area > 0 and others < 0.1 * area and holes >= 0.15 * area and 1.0 <= h / max(w, 1) <= 2.6
+            and area >= 0.95 * cv2.contourArea(cv2.convexHull(contours[main])))
+
+
+def _without_inner_dot(binary: np.ndarray) -> np.ndarray:
+    """``binary`` (black on white) without the ink inside the hull of a ring's hole, when that is a small share of
+    it: the dot or short bar some write in a zero (and typewriter faces print) to tell it from an O. Only used when
+    the box read as nothing at first."""
+    ink = (binary < 128).astype(np.uint8)
+    contours, hierarchy = cv2.findContours(ink, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    if hierarchy is None:
+        return binary
+    holes: dict[int, list[np.ndarray]] = {}
+    for contour, (_, _, _, parent) in zip(contours, hierarchy[0]):
+        if parent >= 0:  # a hole's outline: the paper a loop of the glyph closes in
+            holes.setdefault(int(parent), []).append(contour)
+    hulls = np.zeros_like(ink)
+    for parent, loop in holes.items():
+        outline = contours[parent]
+        if cv2.contourArea(outline) < 0.95 * cv2.contourArea(cv2.convexHull(outline)):
+            continue  # only a ring's outline is convex: an 8's is pinched, a 6's and a 9's have a tail
+        # a dot touching the ring on two sides splits its hole in two: the hull of both
+        cv2.drawContours(hulls, [cv2.convexHull(np.concatenate(loop))], -1, 1, thickness=cv2.FILLED)
+    inner = (ink > 0) & (hulls > 0)
+    if not inner.any() or inner.sum() > 0.2 * ink.sum():
+        return binary
+    out = binary.copy()
+    out[inner] = 255
+    return out
 
 
 def read_comb(
@@ -181,30 +255,54 @@ def read_comb(
     """The characters of the comb around ``box`` read one box at a time, each box with the characters its
     position may hold (``classes``, one per box); None when no comb of that many boxes is there or a box
     holding ink reads as nothing. An empty box reads as a space."""
-    found = _comb_in(grey, box, dpi, len(classes))
-    if found is None:
+    combs, x0, y0 = _combs_in(grey, box, dpi)
+    combs = [c for c in combs if len(c.walls) - 1 == len(classes)]
+    if not combs:
         return None
-    comb, x0, y0 = found
-    thick = max(2, dpi // 60)
+    comb = max(combs, key=lambda c: c.box.width)
     text, least = [], 1.0
     for cell, allowed in zip(comb.cells(), classes):
-        inner = Box(left=x0 + cell.left + thick, top=y0 + cell.top + thick,
-                    width=max(1, cell.width - 2 * thick), height=max(1, cell.height - 2 * thick))
-        if not ink_marks(grey, inner, dpi):
-            text.append(" ")
-            continue
-        binary = _clean_strip(grey, inner, dpi, (), margin=0)
-        if binary is None:
+        read = _read_cell(grey, cell, (x0, y0), allowed, settings, dpi=dpi, page=page, timeout=timeout)
+        if read is None:
             return None
-        enlarged = cv2.resize(binary, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
-        padded = cv2.copyMakeBorder(enlarged, 30, 30, 30, 30, cv2.BORDER_CONSTANT, value=255)
-        for psm in (10, 8, 13):  # one character; with a whitelist Tesseract now and then finds none that way
-            reading = ocr_image(padded, settings, page=page, dpi=2 * dpi, timeout=timeout, psm=psm, whitelist=allowed)
-            glyphs = "".join(w.text for w in reading.words).strip()
-            if glyphs:
-                break
-        if len(glyphs) != 1:
-            return None
-        text.append(glyphs)
-        least = min(least, min((w.conf for w in reading.words), default=0.0))
+        text.append(read.text)
+        least = min(least, read.conf)
     return StripReading("".join(text).strip(), least)
+
+
+def read_comb_row(
+    grey: np.ndarray, box: Box, settings: Settings, *, dpi: int, characters: str, separator: str, page: int = 1,
+    timeout: float = 10.0,
+) -> StripReading | None:
+    """The writing in the row of combs that ``box`` lies in ("MM / DD / YYYY", "( 715 ) 555 - 0177", ZIP
+    "54455 - 1234"), one box at a time with ``characters``: each comb's characters, the combs joined by
+    ``separator`` (an empty comb left out). None when no comb is there, or a box holding ink reads as nothing."""
+    combs, x0, y0 = _combs_in(grey, box, dpi)
+    inside = Box(left=box.left - x0, top=box.top - y0, width=box.width, height=box.height)
+
+    def overlap(a: int, b: int, c: int, d: int) -> int:
+        return min(b, d) - max(a, c)
+
+    # the combs mostly under ``box`` (not a neighbouring field's on the same row), on the row nearest its middle
+    under = [c for c in combs if overlap(c.box.left, c.box.right, inside.left, inside.right) >= 0.5 * c.box.width
+             and overlap(c.box.top, c.box.bottom, inside.top, inside.bottom) > 0]
+    if not under:
+        return None
+    middle = inside.center[1]
+    anchor = min(under, key=lambda c: abs(c.box.center[1] - middle))
+    row = [c for c in under if c.box.top <= anchor.box.center[1] <= c.box.bottom]
+    groups, least = [], 1.0
+    for comb in row:
+        chars = []
+        for cell in comb.cells():
+            read = _read_cell(grey, cell, (x0, y0), characters, settings, dpi=dpi, page=page, timeout=timeout)
+            if read is None:
+                return None
+            chars.append(read.text)
+            least = min(least, read.conf)
+        group = "".join(chars).strip()
+        if group:
+            groups.append(group)
+    if not groups:
+        return None
+    return StripReading(separator.join(groups), least)

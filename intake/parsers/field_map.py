@@ -90,9 +90,26 @@ def _state(raw: str | None) -> Normalized:
 _SPLIT_DIGITS = re.compile(r"\d \d")
 
 
+# A street's ordinal with its digit read as a letter look-alike: "N STH AVE" is 5TH, "ZND ST" 2ND, "IST" 1ST.
+_ORDINAL_MISREAD = re.compile(r"\b([SZIlBG])(ST|ND|RD|TH)\b")
+_ORDINAL_DIGIT = {"S": "5", "Z": "2", "I": "1", "l": "1", "B": "8", "G": "6"}
+_ORDINAL_SUFFIX = {"1": "ST", "2": "ND", "3": "RD"}
+
+
+def _repair_ordinal(match: re.Match) -> str:
+    digit = _ORDINAL_DIGIT[match.group(1)]
+    if _ORDINAL_SUFFIX.get(digit, "TH") != match.group(2):
+        return match.group(0)  # "IST" is 1ST, but "SST" is no ordinal
+    return digit + match.group(2)
+
+
 def _address_text(raw: str | None) -> Normalized:
     result = normalize.text(raw)
     if result.value is not None:
+        repaired = _ORDINAL_MISREAD.sub(_repair_ordinal, result.value)
+        if repaired != result.value:
+            # a look-alike fixed by what an ordinal must be: likely right, never vouched for
+            return Normalized(repaired.strip(" ,;"), True, True, "lookalike_repaired", True)
         # "PO BOX 1 815": OCR may split a number; which reading is right needs a person.
         doubtful = result.doubtful or bool(_SPLIT_DIGITS.search(result.value))
         return Normalized(result.value.strip(" ,;"), result.ok, result.repaired,

@@ -55,7 +55,8 @@ from intake.parsers.labels import (
     join_wrapped_labels,
     values_mistaken_for_labels,
 )
-from intake.parsers.layout import PageLayout, page_furniture, split_glued_labels
+from intake.parsers.layout import PageLayout, is_filler, page_furniture, split_glued_labels
+from intake.parsers.name_order import find_name_orders, split_name
 from intake.parsers.sections import Heading, section_of
 from intake.parsers.signature import signature_ink
 from intake.parsers.second_reading import Blank, second_look
@@ -80,6 +81,7 @@ class _Page:
     options: list[Option]
     stop: set[int] = field(default_factory=set)  # words no value may contain: labels, boxes, option text
     headings: list[LabelHit] = field(default_factory=list)
+    name_orders: dict[int, tuple[str, ...]] = field(default_factory=dict)  # whole-name labels' order, by id
 
 
 @dataclass
@@ -132,10 +134,11 @@ def _read_page(page: RecognizedPage) -> _Page:
     # ... and then "St: MI" is Michigan, not a middle-initial label, whichever table found "St:"
     labels = values_mistaken_for_labels(layout, labels + keyword_labels(layout, labels, taken | heading_words))
     labels = join_stacked_labels(layout, join_wrapped_labels(layout, labels))
+    labels, orders = find_name_orders(layout, labels)
     # a footer's "Page 1 of 2" under the last row is never that row's value
     stop = box_words | option_words | heading_words | {i for h in labels for i in h.indices} | page_furniture(layout)
     return _Page(layout=layout, image=page.image, labels=labels, checkboxes=checkboxes, options=options, stop=stop,
-                 headings=headings)
+                 headings=headings, name_orders={id(o.hit): o.order for o in orders})
 
 
 def _chunk_of(layout: PageLayout, hit: LabelHit) -> list[int]:
@@ -192,7 +195,7 @@ def _headings(pages: list[_Page]) -> list[Heading]:
         for label in p.labels:
             # "Mail to:", "Representative's name:" open their own block: the city, state and
             # phone labels after them are the mailing address's and the representative's.
-            kind = _SECTION_OPENERS.get(label.kind)
+            kind = _SECTION_OPENERS.get(label.kind) or ("representative" if _names_and_relationship(p.layout, label) else None)
             if kind is not None:
                 out.append(Heading(kind=kind, page=label.page, top=label.box.top, left=label.chunk_left,
                                    right=label.box.right, em=p.layout.em))
@@ -223,6 +226,12 @@ def _read_text_fields(
         for hit in p.labels:
             section = section_of(hit, headings, p.layout.em)
             by_kind.setdefault(hit.kind, []).append((hit, section))
+            if id(hit) in p.name_orders:
+                _read_whole_name(p, hit, spots.get(id(hit)), section, found)
+                continue
+            if _names_and_relationship(p.layout, hit):
+                _read_name_and_relationship(p, hit, spots.get(id(hit)), found)
+                continue
             path = path_for(hit.kind, section)
             _locate(found, path, hit.kind)
             if path is None or hit.kind in ("sex", "date", "signature", "rep_signature"):
@@ -266,10 +275,123 @@ def _read_text_fields(
             if path in TEXT_PATHS and cand.valid and _split_inside_a_word(p.layout, spot):
                 cand = replace(cand, needs_review=True, note=cand.note or "word_split_doubtful")
             found.add(cand)
+            if not cand.valid:
+                # the words taken are no value of the field (another label's print beside it, a date whose
+                # digits OCR left out): its value may still be written where none was read
+                areas = _blank_areas(p, hit)
+                if areas:
+                    blanks.append(Blank(path, hit.page, areas))
     return by_kind
 
 
 _PRODUCER_NUMBER = re.compile(r"\d{5,10}")
+
+
+def _read_whole_name(p: _Page, hit: LabelHit, spot: ValueSpot | None, section: str | None, found: _Found) -> None:
+    """A name written on one line in the order the label's bracket gives ("KRUEGER, DUANE H" under "Name (Last,
+    First, M.I.)"): the applicant's parts each from their piece; someone else's name as one, first name first."""
+    if section in ("representative", "office"):
+        base = "authorized_representative.name" if section == "representative" else "agent.name"
+    elif section in (None, "applicant"):
+        base = "applicant"
+    else:
+        return
+    for part in ("first_name", "last_name", "middle_initial"):
+        _locate(found, f"{base}.{part}" if base == "applicant" else base, part)
+    indices = _whole_line_value(p, hit, spot)
+    if not indices:
+        return
+    words = p.layout.text.words
+    raw, conf = " ".join(words[i].text for i in indices), min(words[i].conf for i in indices)
+    box = p.layout.union_box(indices)
+    parts, doubtful = split_name(raw, p.name_orders[id(hit)])
+    if base != "applicant":
+        whole = " ".join(parts[k] for k in ("first_name", "middle_initial", "last_name") if k in parts)
+        found.add(_normalised(base, whole, conf, hit.page, box))
+        return
+    for part, value in parts.items():
+        cand = _normalised(f"applicant.{part}", value, conf, hit.page, box)
+        if doubtful and cand.valid:
+            cand = replace(cand, needs_review=True, note=cand.note or "name_split_doubtful",
+                           confidence=min(cand.confidence, 0.6))
+        found.add(cand)
+
+
+def _names_and_relationship(layout: PageLayout, hit: LabelHit) -> bool:
+    """"Name and relationship of person signing for applicant": one line for someone else's name and who
+    they are to the applicant."""
+    return hit.kind == "relationship" and any(clean_token(layout.word(i).text) == "name" for i in hit.indices)
+
+
+def _read_name_and_relationship(p: _Page, hit: LabelHit, spot: ValueSpot | None, found: _Found) -> None:
+    """"CAROL WOJCIK, legal guardian": the representative's name before the last comma, the relationship after;
+    without a comma which words are which is unknown, so the whole is the name, for a person to look at."""
+    rep = "authorized_representative"
+    _locate(found, f"{rep}.name", "rep_name")
+    _locate(found, f"{rep}.relationship", "relationship")
+    indices = _whole_line_value(p, hit, spot)
+    if not indices:
+        return
+    words = p.layout.text.words
+    raw, conf = " ".join(words[i].text for i in indices), min(words[i].conf for i in indices)
+    box = p.layout.union_box(indices)
+    name, comma, relationship = raw.rpartition(",")
+    if not comma:
+        cand = _normalised(f"{rep}.name", raw, conf, hit.page, box)
+        found.add(replace(cand, needs_review=True, note=cand.note or "relationship_not_apart",
+                          confidence=min(cand.confidence, 0.5)))
+        return
+    found.add(_normalised(f"{rep}.name", name, conf, hit.page, box))
+    found.add(_normalised(f"{rep}.relationship", relationship, conf, hit.page, box))
+
+
+def _label_column_block(layout: PageLayout, hit: LabelHit) -> Box:
+    """The label grown over the lines of print stacked under it in its own column (set flush left or flush
+    right), word by word: a hand's writing beside such a label can knot the page's rows together."""
+    em, print_height = layout.em, max(layout.word(i).box.height for i in hit.indices)
+    block = hit.box
+    while True:
+        under = [w.box for w in layout.text.words
+                 if block.bottom - 0.3 * em <= w.box.top <= block.bottom + 0.8 * em and w.box.height <= 1.3 * print_height
+                 and w.box.left >= block.left - em and w.box.right <= block.right + em and w.box.height >= 0.5 * em
+                 and not (w.box.top < block.bottom - 0.3 * em)]
+        grown = block
+        for box in under:
+            grown = grown.union(box)
+        if grown == block or grown.bottom <= block.bottom:
+            return block
+        block = grown
+
+
+def _whole_line_value(p: _Page, hit: LabelHit, spot: ValueSpot | None) -> list[int]:
+    """The words of a one-line answer to a label: beside the label's block when it is set on two or more
+    lines (nothing there is a blank, not a reason to look under it), else where the label's value is."""
+    beside = _beside_a_label_block(p, hit)
+    if beside is not None:
+        return beside
+    return list(spot.indices) if spot is not None else []
+
+
+def _beside_a_label_block(p: _Page, hit: LabelHit) -> list[int] | None:
+    """The writing level with a label set on two or more lines, right of it, left to right: a hand's words
+    wander up and down beside such a label, so they may fall in different rows of the page. None for a label
+    on one line."""
+    layout, em = p.layout, p.layout.em
+    block = _label_column_block(layout, hit)
+    if block.height < 1.6 * em:
+        return None
+    beside = sorted((i for i, w in enumerate(layout.text.words)
+                     if w.box.left > block.right and block.top - 0.3 * em <= w.box.center[1] <= block.bottom + 0.3 * em
+                     and i not in p.stop and not is_filler(w.text) and w.box.height >= 0.5 * em),
+                    key=lambda i: layout.word(i).box.left)
+    picked: list[int] = []
+    for i in beside:
+        if not picked and layout.word(i).box.left - block.right > 4 * em:
+            break  # nothing written near the label
+        if picked and layout.gap(picked[-1], i) > 3 * em:
+            break
+        picked.append(i)
+    return picked
 
 
 def _value_spots(p: _Page, headings: list[Heading], captioned: bool = False) -> dict[int, ValueSpot]:
@@ -508,6 +630,12 @@ def _read_choices(pages: list[_Page], headings: list[Heading], by_kind, found: _
             spot = find_value(p.layout, hit, p.labels, p.stop)
             if spot is not None:
                 raw, conf = _text_of(p, spot)
+                row = p.layout.rows[spot.row]
+                start = p.layout.word(spot.indices[0]).box.left
+                beside = [p.layout.word(i).text for i in row.indices
+                          if 0 <= p.layout.word(i).box.left - start <= 15 * p.layout.em]
+                if {sex_of(text) for text in beside} >= {"M", "F"}:
+                    continue  # "M  F": the answers printed to be circled or marked, not one written
                 found.add(_normalised("applicant.sex", raw, conf, hit.page, p.layout.union_box(list(spot.indices))))
     _choice_field(found, "applicant.sex", choice)
 

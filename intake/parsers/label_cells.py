@@ -67,6 +67,28 @@ def _line_at_left(layout: PageLayout, row: Row, left: float, right: float) -> li
     return line
 
 
+def _line_end(layout: PageLayout, hit: LabelHit) -> float:
+    """Where the label's line of print ends (its bracketed hint and further words included)."""
+    row = layout.rows[layout.row_of[hit.indices[-1]]]
+    chunk = next((c for c in layout.chunks(row) if hit.indices[-1] in c), list(hit.indices))
+    return float(layout.word(chunk[-1]).box.right)
+
+
+def _line_at_right(layout: PageLayout, row: Row, left: float, end: float) -> list[int]:
+    """The words of ``row`` that end near ``end`` and run back at word spacing, not left of ``left``: the next
+    line of a label set flush right in its cell ("Medicare ID (MBI) from | your card")."""
+    words = [i for i in row.indices if not is_filler(layout.word(i).text) and i not in layout.tall]
+    last = next((k for k, i in enumerate(words) if abs(layout.word(i).box.right - end) <= 1.2 * layout.em), None)
+    if last is None:
+        return []
+    line = [words[last]]
+    for i in reversed(words[:last]):
+        if layout.word(i).box.left < left - layout.em or layout.gap(i, line[0]) > 1.2 * layout.em:
+            break
+        line.insert(0, i)
+    return line
+
+
 def label_block(layout: PageLayout, hit: LabelHit, labels: list[LabelHit]) -> tuple[Box, list[int]]:
     """The label's box grown over the print lines right under it in its cell, and those lines' words."""
     other_labels = {i for other in labels if other.kind != hit.kind for i in other.indices}
@@ -81,7 +103,8 @@ def label_block(layout: PageLayout, hit: LabelHit, labels: list[LabelHit]) -> tu
             break
         if row.centre < block.bottom:
             continue  # a row sharing the label's line (a taller value beside it)
-        line = _line_at_left(layout, row, left, hit.box.right + 12 * layout.em)
+        line = _line_at_left(layout, row, left, hit.box.right + 12 * layout.em) or _line_at_right(
+            layout, row, left, _line_end(layout, hit))
         if not line and not layout.in_span(row, left - layout.em, block.right):
             continue  # a row only beside the block: the value, written a little lower than the label
         if not line or not _print_words(layout, line):

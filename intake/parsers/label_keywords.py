@@ -56,7 +56,7 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "street": ("street", "address", "addr"),
     "mail": ("mail", "mailing", "correspondence", "send"),
     "email": ("email",),  # "e-mail address" is no mailing address
-    "rep": ("representative", "representatives", "rep", "reps", "guardian", "attorney", "poa"),
+    "rep": ("representative", "representatives", "rep", "reps", "guardian", "attorney", "poa", "signer", "signers"),
     # not "agency": agency names are values ("WAUSAU INSURANCE AGENCY")
     "plan_staff": ("agent", "agents", "broker", "brokers", "producer", "producers", "salesperson", "enroller"),
     "npn": ("npn",),

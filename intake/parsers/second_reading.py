@@ -13,13 +13,14 @@ a person looks at it instead of the field passing as left blank.
 from __future__ import annotations
 
 import logging
+import string
 import time
 from dataclasses import dataclass, replace
 
 from intake.config import Settings
 from intake.ocr.page import RecognizedPage
 from intake.ocr.page_text import Box
-from intake.ocr.reread import ALPHABETS, MBI_CLASSES, ink_marks, read_comb, reread_strip
+from intake.ocr.reread import ALPHABETS, MBI_CLASSES, ink_marks, read_comb, read_comb_row, reread_strip
 from intake.parsers.candidates import REVIEW_BELOW, Candidate, choose
 from intake.parsers import normalize
 from intake.parsers.field_map import NORMALIZERS
@@ -45,6 +46,15 @@ REREAD_ALPHABET: dict[str, str] = {
     "applicant.permanent_address.county": "words",
     "applicant.permanent_address.state": "state",
     "applicant.mailing_address.state": "state",
+}
+
+#: Alphabets written one character to a comb box, what a box of each may hold and what joins the combs of one
+#: value ("MM / DD / YYYY" as three combs, a phone as "( 3 ) 3 - 4", a ZIP+4 as "5 - 4").
+_COMB_CHARACTERS: dict[str, tuple[str, str]] = {
+    "date": (string.digits, "/"),
+    "digits": (string.digits, "-"),
+    "phone": (string.digits, "-"),
+    "state": (string.ascii_uppercase, ""),
 }
 
 _MOST_PER_FIELD = 2  # re-read at most this many doubtful readings of one field
@@ -103,6 +113,11 @@ def _reread(path: str, page: RecognizedPage, box: Box, settings: Settings, rank:
         # written in a comb of eleven boxes: each box read alone, with what its position may hold
         reading = read_comb(page.image, box, settings, dpi=page.text.dpi, classes=MBI_CLASSES, page=page.number,
                             timeout=settings.ocr_timeout_seconds)
+    elif REREAD_ALPHABET[path] in _COMB_CHARACTERS:
+        # written one character to a box: each box read alone, the boxes' lines never mistaken for strokes
+        characters, separator = _COMB_CHARACTERS[REREAD_ALPHABET[path]]
+        reading = read_comb_row(page.image, box, settings, dpi=page.text.dpi, characters=characters,
+                                separator=separator, page=page.number, timeout=settings.ocr_timeout_seconds)
     if reading is None:
         reading = reread_strip(
             page.image, box, settings, dpi=page.text.dpi, alphabet=alphabet, rules=page.rules, page=page.number,
@@ -189,15 +204,17 @@ def second_look(
         page = by_number.get(blank.page)
         if any(c.valid for c in out.get(blank.path, [])) or page is None or page.text.source != "ocr":
             continue
-        inked = next((a for a in blank.areas if ink_marks(page.image, a, page.text.dpi, page.rules)), None)
-        if inked is None:
+        inked = [a for a in blank.areas if ink_marks(page.image, a, page.text.dpi, page.rules)]
+        if not inked:
             continue
         second = None
-        if blank.path in REREAD_ALPHABET:
+        for area in inked if blank.path in REREAD_ALPHABET else ():
             reread += 1
-            second = _reread(blank.path, page, inked, settings, 0)
+            second = _reread(blank.path, page, area, settings, 0)
+            if second is not None:
+                break
         out.setdefault(blank.path, []).append(
-            second or Candidate(blank.path, None, 0.0, True, "ink_unread", None, blank.page, inked)
+            second or Candidate(blank.path, None, 0.0, True, "ink_unread", None, blank.page, inked[0])
         )
     for path, cands in out.items():
         for k, cand in enumerate(cands):

@@ -19,6 +19,7 @@ from intake.ocr.page_text import Box
 from intake.parsers.label_cells import label_block, value_cell
 from intake.parsers.labels import LABEL_VOCABULARY, LabelHit, clean_token, is_label_wording
 from intake.parsers.layout import PageLayout, Row, in_brackets, is_filler, is_item_number
+from intake.parsers.written_dates import parse_written_date
 
 __all__ = ["ValueSpot", "find_value", "next_row_below", "value_above", "value_area"]
 
@@ -321,9 +322,10 @@ def _print_height(layout: PageLayout, hit: LabelHit) -> int:
 
 
 def _in_print_of(layout: PageLayout, hit: LabelHit, picked: list[int]) -> bool:
-    """Every word no taller than the label's print (written values on scans and typed answers on text
-    layers stand taller than a form's small label print)."""
-    return all(layout.word(i).box.height <= 1.15 * _print_height(layout, hit) for i in picked)
+    """Words no taller than the label's print (written values on scans and typed answers on text layers stand
+    taller than a form's small label print). The middle height is compared: brackets and a "$" stand taller
+    than the letters of the same print ("(+$31.20 A MONTH)")."""
+    return median(layout.word(i).box.height for i in picked) <= 1.15 * _print_height(layout, hit)
 
 
 def _written_larger(layout: PageLayout, hit: LabelHit, picked: tuple[int, ...]) -> bool:
@@ -479,6 +481,8 @@ def _next_numbered_item(layout: PageLayout, picked: list[int]) -> bool:
         return first[:1].isdigit() and is_item_number(first, marked=True)
     if len(picked) < 2 or not is_item_number(first):
         return False
+    if parse_written_date(" ".join(layout.word(i).text for i in picked[:3])) is not None:
+        return False  # "5 August 1938": a day and its month
     following = layout.word(picked[1]).text.strip(".,:;")
     return following.isalpha() and not following.isupper() and following[:1].isupper()
 

@@ -101,3 +101,53 @@ def test_a_medicare_comb_reads_box_by_box_with_what_each_position_may_hold() -> 
     # a comb of another length is no Medicare number's
     assert read_comb(_comb_strip("WAUSAU"), Box(left=70, top=50, width=300, height=50), Settings(), dpi=300,
                      classes=MBI_CLASSES) is None
+
+
+MONO = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"  # its zero has a dot in it
+
+
+def _date_combs(groups: tuple[str, ...], cell: int = 56, font: str = FONT) -> np.ndarray:
+    """Groups of comb boxes side by side with a printed slash between them ("MM / DD / YYYY")."""
+    image = Image.new("L", (200 + cell * sum(len(g) + 1 for g in groups), 160), 255)
+    draw = ImageDraw.Draw(image)
+    x = 60
+    for n, group in enumerate(groups):
+        for k, ch in enumerate(group):
+            draw.rectangle((x + k * cell, 40, x + (k + 1) * cell, 115), outline=0, width=3)
+            draw.text((x + k * cell + 14, 52), ch, font=ImageFont.truetype(font, 40), fill=0)
+        x += len(group) * cell
+        if n < len(groups) - 1:
+            draw.text((x + 14, 52), "/", font=ImageFont.truetype(FONT, 40), fill=0)
+            x += cell
+    return np.asarray(image)
+
+
+def test_a_row_of_short_combs_reads_box_by_box_joined_by_the_fields_separator() -> None:
+    """A date in three combs (2, 2 and 4 boxes) read one box at a time with digits only; a dotted zero, which
+    Tesseract reads as nothing alone, reads once the dot inside its ring is taken out."""
+    from intake.ocr.reread import read_comb_row
+
+    strip = _date_combs(("05", "18", "1938"))
+    area = Box(left=60, top=50, width=strip.shape[1] - 120, height=50)
+    reading = read_comb_row(strip, area, Settings(), dpi=300, characters="0123456789", separator="/")
+    assert reading is not None and reading.text == "05/18/1938"
+    dotted = _date_combs(("10", "01", "2026"), font=MONO)
+    reading = read_comb_row(dotted, area, Settings(), dpi=300, characters="0123456789", separator="/")
+    assert reading is not None and reading.text == "10/01/2026"
+    # plain writing with no boxes round it is no comb row
+    assert read_comb_row(_strip("05/18/1938"), AREA, Settings(), dpi=300, characters="0123456789", separator="/") is None
+
+
+def test_only_the_ink_inside_a_zeros_ring_goes_not_an_eights_waist() -> None:
+    from intake.ocr.reread import _without_inner_dot
+
+    def glyph(ch: str) -> np.ndarray:
+        image = Image.new("L", (120, 140), 255)
+        ImageDraw.Draw(image).text((30, 20), ch, font=ImageFont.truetype(MONO, 80), fill=0)
+        return np.asarray(image)
+
+    zero, eight = glyph("0"), glyph("8")
+    cleaned = _without_inner_dot(zero)
+    assert (cleaned < 128).sum() < (zero < 128).sum()  # the dot is gone, the ring stays
+    assert (cleaned < 128).sum() > 0.7 * (zero < 128).sum()
+    assert (_without_inner_dot(eight) < 128).sum() == (eight < 128).sum()

@@ -198,3 +198,18 @@ def test_the_next_items_label_in_print_beside_a_label_is_not_its_value() -> None
                       [(100, 140, "NELSON"), (100, 340, "01/01/2027")])
     fields = extract_fields([page], Settings()).fields
     assert fields["requested_effective_date"].value == "2027-01-01"
+
+
+def test_brackets_standing_taller_than_the_letters_keep_the_next_label_in_print() -> None:
+    """OCR boxes "(+$31.20" and "MONTH)" a little taller than the label's letters (brackets and "$" reach above
+    and below them): the words beside the label are still in its print as a whole, and the date is the writing
+    under it."""
+    page = _comb_page([(100, 100, "LAST NAME"), (100, 300, "EFFECTIVE DATE"),
+                       (700, 300, "ADD OPTIONAL DENTAL (+$31.20 A MONTH)")],
+                      [(100, 140, "NELSON"), (100, 340, "01/01/2027")])
+    words = [w.model_copy(update={"box": w.box.model_copy(update={"height": 20})})
+             if w.text in ("(+$31.20", "MONTH)") else w for w in page.text.words]
+    page = page.__class__(number=1, text=page.text.model_copy(update={"words": tuple(words)}), image=page.image,
+                          rules=page.rules)
+    fields = extract_fields([page], Settings()).fields
+    assert fields["requested_effective_date"].value == "2027-01-01"

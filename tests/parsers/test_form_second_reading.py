@@ -111,3 +111,32 @@ def test_a_signature_date_the_page_reading_left_out_is_read_from_its_area(settin
                  [(1500, 160, "05/15/2026")], scribble=(150, 160))
     field = extract_fields([page], settings).fields["signature.date"]
     assert str(field.value) == "2026-05-15" and field.needs_review
+
+
+def _with_combs(page: RecognizedPage, x: int, y: int, groups: tuple[str, ...], cell: int = 56) -> RecognizedPage:
+    """``page`` with groups of comb boxes drawn at (x, y), a slash printed between groups, a digit in each box."""
+    from dataclasses import replace
+
+    image = Image.fromarray(page.image.copy())
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, 40)
+    for n, group in enumerate(groups):
+        for k, ch in enumerate(group):
+            draw.rectangle((x + k * cell, y, x + (k + 1) * cell, y + 75), outline=0, width=3)
+            draw.text((x + k * cell + 14, y + 12), ch, font=font, fill=0)
+        x += len(group) * cell
+        if n < len(groups) - 1:
+            draw.text((x + 14, y + 12), "/", font=font, fill=0)
+            x += cell
+    return replace(page, image=np.asarray(image))
+
+
+def test_a_date_in_combs_the_page_reading_left_out_is_read_box_by_box(settings: Settings) -> None:
+    """"EFFECTIVE DATE" with the next item's label in its print beside it ("ADD OPTIONAL DENTAL") and the date's
+    boxes under it, their digits left out of the page's reading: the words beside are no date, so the area under
+    the label is looked at, and the combs there are read one box at a time."""
+    page = _page([(100, 100, "LAST NAME", 0.95), (100, 300, "EFFECTIVE DATE", 0.95),
+                  (900, 300, "ADD OPTIONAL DENTAL", 0.95)], [])
+    page = _with_combs(page, 100, 345, ("01", "01", "2027"))
+    field = extract_fields([page], settings).fields["requested_effective_date"]
+    assert str(field.value) == "2027-01-01" and field.needs_review

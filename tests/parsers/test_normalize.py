@@ -404,3 +404,22 @@ def test_a_stray_mark_is_no_relationship(raw: str) -> None:
     """A speck or quote read in an empty relationship field is no value (it would make a representative sign)."""
     result = n.relationship(raw)
     assert result.value is None and not result.ok
+
+
+@pytest.mark.parametrize(("raw", "street"), [
+    ("9636 N STH AVE", "9636 N 5TH AVE"), ("123 ZND ST", "123 2ND ST"), ("12 IST AVE", "12 1ST AVE"),
+    ("22 GTH ST", "22 6TH ST"),
+])
+def test_a_streets_ordinal_read_with_a_letter_for_its_digit_is_repaired_and_reviewed(raw: str, street: str) -> None:
+    from intake.parsers.field_map import NORMALIZERS
+
+    result = NORMALIZERS["applicant.permanent_address.street"](raw)
+    assert (result.value, result.note, result.doubtful) == (street, "lookalike_repaired", True)
+
+
+@pytest.mark.parametrize("raw", ["1204 N 5TH AVE", "100 MAIN ST", "4 SST RD"])
+def test_streets_without_a_misread_ordinal_are_left_as_written(raw: str) -> None:
+    from intake.parsers.field_map import NORMALIZERS
+
+    result = NORMALIZERS["applicant.permanent_address.street"](raw)
+    assert (result.value, result.note) == (raw, None)

@@ -1,0 +1,203 @@
+"""Answers marked without a box: a printed word circled by hand, an X or tick written on a blank line.
+
+Worksheets ask "Sex (circle one): M F" or print a short blank before each
+choice ("____ Aspirus Advantage Plus"). Such a mark becomes a ``Checkbox``
+standing just before its words, so the choice readers treat it like any box:
+checked when the ring or the mark on the line is there, empty otherwise.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from intake.ocr.page_text import Box, PageText, Word
+
+__all__ = ["circled_words", "marked_blanks"]
+
+_MARKED = 0.5  # the fill a found mark is given (checked), as a glyph box's
+_OPTION_WORD_MAX = 10  # letters of a word that can be an answer to circle ("CHECKING", "FEMALE")
+
+
+def _ink(dark: np.ndarray, x0: float, y0: float, x1: float, y1: float) -> np.ndarray:
+    h, w = dark.shape[:2]
+    a, b = max(0, int(x0)), min(w, int(x1))
+    c, d = max(0, int(y0)), min(h, int(y1))
+    if b <= a or d <= c:
+        return np.zeros((0, 0), bool)
+    return dark[c:d, a:b] > 0
+
+
+_RING_READ_AS = "()[]{}|"  # what OCR makes of a ring's arcs beside or glued to the word in it
+
+
+def _option_word(text: str) -> bool:
+    word = text.strip(".,:;" + _RING_READ_AS)
+    return 1 <= len(word) <= _OPTION_WORD_MAX and word.isalpha() and word.isupper()
+
+
+def _letters_box(word: Word) -> Box:
+    """The word's box without the arcs OCR glued to it as brackets ("F)", "(YES"), shared out by characters."""
+    text = word.text.strip()
+    lead = len(text) - len(text.lstrip(_RING_READ_AS))
+    tail = len(text) - len(text.rstrip(_RING_READ_AS))
+    if not lead and not tail:
+        return word.box
+    step = word.box.width / max(len(text), 1)
+    left = word.box.left + int(lead * step)
+    return Box(left=left, top=word.box.top, width=max(1, int(word.box.right - tail * step) - left),
+               height=word.box.height)
+
+
+def _ringed(mask: np.ndarray, box: Box) -> bool:
+    """A hand-drawn ring passes round ``box`` on all four sides (``mask``: the ink with the words taken out)."""
+    em = box.height
+    pad, reach = 0.15 * em, max(1.2 * em, 0.6 * box.width)
+    left = _ink(mask, box.left - reach, box.top, box.left - pad, box.bottom)
+    right = _ink(mask, box.right + pad, box.top, box.right + reach, box.bottom)
+    top = _ink(mask, box.left, box.top - 1.3 * em, box.right, box.top - pad)
+    bottom = _ink(mask, box.left, box.bottom + pad, box.right, box.bottom + 1.3 * em)
+    if min(a.size for a in (left, right, top, bottom)) == 0:
+        return False
+    # a box's or comb's straight edge, or a rule, runs on past the word: a ring's arcs curve away
+    wide_top = _ink(mask, box.left - reach, box.top - 1.3 * em, box.right + reach, box.top - pad)
+    wide_bottom = _ink(mask, box.left - reach, box.bottom + pad, box.right + reach, box.bottom + 1.3 * em)
+    if any(_longest_run(a) > box.width + em for a in (wide_top, wide_bottom)):
+        return False
+    # ... and a box's edges meet in its corners, where a ring leaves the paper white
+    window = _ink(mask, box.left - reach, box.top - 1.3 * em, box.right + reach, box.bottom + 1.3 * em)
+    ys, xs = np.nonzero(window)
+    if ys.size == 0:
+        return False
+    y0, y1, x0, x1 = int(ys.min()), int(ys.max()) + 1, int(xs.min()), int(xs.max()) + 1
+    cy, cx = max(2, (y1 - y0) // 10), max(2, (x1 - x0) // 10)
+    corners = (window[y0 : y0 + cy, x0 : x0 + cx], window[y0 : y0 + cy, x1 - cx : x1],
+               window[y1 - cy : y1, x0 : x0 + cx], window[y1 - cy : y1, x1 - cx : x1])
+    if sum(bool(c.any()) for c in corners) >= 2:
+        return False
+    # an arc: over most of the word's width above and below, most of its height beside it
+    spans_x = lambda a: a.any(axis=0).mean() >= 0.5  # noqa: E731
+    spans_y = lambda a: a.any(axis=1).mean() >= 0.5  # noqa: E731
+    return spans_x(top) and spans_x(bottom) and spans_y(left) and spans_y(right)
+
+
+def _longest_run(ink: np.ndarray) -> int:
+    """The longest stretch of ink along any one row."""
+    best = 0
+    for row in ink:
+        edges = np.diff(np.concatenate(([0], row.astype(np.int8), [0])))
+        starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+        if starts.size:
+            best = max(best, int((ends - starts).max()))
+    return best
+
+
+def _box_before(word: Box, em: float) -> Box:
+    """A box-sized spot just left of a word, where a box printed before its option would stand."""
+    side = max(4, int(0.8 * em))
+    return Box(left=max(0, int(word.left - 0.4 * em) - side), top=word.top + (word.height - side) // 2,
+               width=side, height=side)
+
+
+def circled_words(dark: np.ndarray, text: PageText, boxes: list[Box] = ()) -> list[tuple[Box, float]]:
+    """Answers circled by hand and the other answers on their line: (box before the word, fill) each.
+
+    Only lines with a circled word give anything: its fellow answers (capitals, at most ten letters, set
+    apart from it) come as empty boxes, so the pair "M F" reads as one question answered M. A word inside one of
+    the page's ``boxes`` is a mark in a box (an X), not a circled answer."""
+    words = text.words
+    if not words:
+        return []
+    em = float(np.median([w.box.height for w in words]))
+    def boxed(w: Word) -> bool:
+        x, y = w.box.center
+        return any(b.left <= x <= b.right and b.top <= y <= b.bottom for b in boxes)
+
+    options = [i for i, w in enumerate(words) if _option_word(w.text) and not boxed(w)]
+    mask = dark.copy()
+    for w in words:
+        if w.text.strip(_RING_READ_AS):  # an arc read as a bracket stays ink of the ring
+            b = _letters_box(w)
+            mask[max(0, b.top - 1) : b.bottom + 1, max(0, b.left - 1) : b.right + 1] = 0
+    circled = [i for i in options if _ringed(mask, _letters_box(words[i]))]
+    # a ring OCR read together with the word in it as one unsure glyph ("G)" for a circled F)
+    circled += [i for i, w in enumerate(words) if i not in options and not boxed(w) and _ring_read_as_a_word(dark, w, em)]
+    out: list[tuple[Box, float]] = []
+    done: set[int] = set(circled)
+    for i in circled:
+        word = _letters_box(words[i])
+        out.append((_box_before(word, em), _MARKED))
+        for j, other in enumerate(words):
+            if j in done or not _option_word(other.text):
+                continue
+            same_line = abs(other.box.center[1] - word.center[1]) <= 0.5 * max(em, other.box.height)
+            near = abs(other.box.center[0] - word.center[0]) <= 25 * em
+            apart = other.box.left > word.right + 1.0 * em or other.box.right < word.left - 1.0 * em
+            if same_line and near and apart:
+                out.append((_box_before(other.box, em), 0.0))
+                done.add(j)
+    return out
+
+
+def _ring_read_as_a_word(dark: np.ndarray, word: Word, em: float) -> bool:
+    """An unsure short reading as tall as a ring round a letter, its box inked along all four sides."""
+    box = word.box
+    if word.conf >= 0.5 or len(word.text.strip()) > 3 or box.height < 1.8 * em or not 0.6 <= box.width / box.height <= 1.8:
+        return False
+    inside = _ink(dark, box.left, box.top, box.right, box.bottom)
+    if inside.size == 0:
+        return False
+    band = max(2, box.height // 5)
+    edges = (inside[:band].any(axis=0).mean(), inside[-band:].any(axis=0).mean(),
+             inside[:, :band].any(axis=1).mean(), inside[:, -band:].any(axis=1).mean())
+    middle = inside[band:-band, band:-band]
+    return min(edges) >= 0.5 and middle.size > 0 and 0.02 <= middle.mean() <= 0.4
+
+
+def marked_blanks(dark: np.ndarray, text: PageText, dpi: int) -> list[tuple[Box, float]]:
+    """Short blank lines printed right before a line's words ("____ Aspirus Advantage Plus"), each as a box
+    over the blank with the fill of the mark written on it (an X or a tick), 0 when none is."""
+    words = text.words
+    if not words:
+        return []
+    em = float(np.median([w.box.height for w in words]))
+    run = max(8, int(0.12 * dpi))
+    lines = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (run, 1)))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+    out: list[tuple[Box, float]] = []
+    for k in range(1, count):
+        x, y, w, h = (int(v) for v in stats[k, :4])
+        if not (0.15 * dpi <= w <= 0.9 * dpi and h <= max(3, int(0.03 * dpi))):
+            continue
+        blank = Box(left=x, top=y, width=w, height=h)
+        # the words start just after the blank, on the blank's line
+        after = [v for v in words if 0 <= v.box.left - blank.right <= 1.5 * em
+                 and abs(v.box.bottom - blank.center[1]) <= 0.6 * em]
+        if not after:
+            continue
+        # writing read on the line ("1204" on the piece of a street's underline a fax kept) is a value's, not a mark
+        if any(sum(ch.isalnum() for ch in v.text) >= 2 and min(v.box.right, blank.right) - max(v.box.left, blank.left) > 0
+               and abs(v.box.bottom - blank.center[1]) <= 0.8 * em for v in words):
+            continue
+        # a box's or comb's floor has walls rising from it: a blank is a line alone
+        rise = int(0.6 * em)
+        walls = [dark[max(0, y - rise) : y, max(0, end - 2) : end + 3] for end in (x, x + w - 1)]
+        if any(wall.size and (wall > 0).any(axis=1).mean() >= 0.8 for wall in walls):
+            continue
+        # nothing printed just before it on the line: a blank opens its option
+        if any(0 <= blank.left - v.box.right <= 1.0 * em and abs(v.box.bottom - blank.center[1]) <= 0.6 * em
+               for v in words):
+            continue
+        # the mark: ink on the blank (the line itself taken out) at least a third of a letter tall
+        y0, y1 = max(0, y - int(1.6 * em)), y + h + int(0.6 * em)
+        x0, x1 = max(0, x - int(0.3 * em)), x + w
+        ink = ((dark[y0:y1, x0:x1] > 0) & (lines[y0:y1, x0:x1] == 0)).astype(np.uint8)
+        n, _, st, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+        marked = any(st[m, cv2.CC_STAT_HEIGHT] >= 0.35 * em for m in range(1, n))
+        spot = Box(left=x, top=max(0, y - int(em)), width=w, height=int(em))
+        out.append((spot, _MARKED if marked else 0.0))
+    # a list's blanks stand one above the other, alike: a lone piece of line (an underline a fax broke up,
+    # ending before the next label) is none
+    return [(a, fill) for a, fill in out if any(
+        b is not a and abs(b.left - a.left) <= 0.5 * em and abs(b.width - a.width) <= 0.3 * a.width
+        and 0 < abs(b.top - a.top) <= 4 * em for b, _ in out)]

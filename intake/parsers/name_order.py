@@ -1,0 +1,153 @@
+"""One line for a whole name: "Applicant name (Last, First, M.I.)" over "KRUEGER, DUANE H".
+
+Many forms ask for the name on a single line and print the order they want in
+brackets after the label. The bracket's words ("Last", "First", "M.I.") are
+the order, not labels of their own; the value is split by that order: at its
+commas when it has them ("KRUEGER, DUANE H"), else word by word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+
+from intake.parsers.labels import LabelHit, clean_token
+from intake.parsers.layout import PageLayout
+
+__all__ = ["NameOrder", "find_name_orders", "split_name"]
+
+#: The words that name a part of a name in an order hint, by part.
+_PART_WORDS: dict[str, tuple[str, ...]] = {
+    "last_name": ("last", "surname", "family"),
+    "first_name": ("first", "given"),
+    "middle_initial": ("mi", "m.i", "middle", "initial", "init"),
+}
+
+_PARTS_OF_A_NAME = frozenset({"name", "first_name", "last_name", "middle_initial"})
+_LOOK_AHEAD = 8  # words after the label in which its bracket must close
+
+
+@dataclass(frozen=True)
+class NameOrder:
+    """A whole-name label with the order its bracket asks for, and the bracket's words."""
+
+    hit: LabelHit
+    order: tuple[str, ...]
+    hint: tuple[int, ...]
+
+
+def _part_of(token: str) -> str | None:
+    word = clean_token(token).strip(".")
+    if not word:
+        return None
+    if re.fullmatch(r"m\.?[il1|j]\.?", word):
+        return "middle_initial"  # "M.I." as OCR reads it: "ML.", "M1", "Ml"
+    for part, words in _PART_WORDS.items():
+        for known in words:
+            if word == known or (len(word) >= 4 and len(known) >= 4 and fuzz.ratio(word, known) >= 75):
+                return part
+    return None
+
+
+def _following(layout: PageLayout, hit: LabelHit) -> list[int]:
+    """The words after the label in reading order: the rest of its line, then the line under it that starts
+    within the label's column (a label wrapped onto two lines)."""
+    row_index = layout.row_of[hit.indices[-1]]
+    row = layout.rows[row_index]
+    em = layout.em
+    after: list[int] = []
+    previous = hit.indices[-1]
+    for i in row.indices:  # the rest of the label's line of print, at word spacing (not a value beside it)
+        if layout.word(i).box.left <= hit.box.left or i in hit.indices:
+            continue
+        if layout.gap(previous, i) > 1.5 * em:
+            break
+        after.append(i)
+        previous = i
+    for below in layout.rows[row_index + 1 : row_index + 3]:
+        if below.top - row.bottom > 1.2 * em:
+            break
+        line = [i for i in below.indices if hit.box.left - 2 * em <= layout.word(i).box.left <= hit.box.right + 4 * em]
+        if line:
+            after += line
+            break
+    return after[:_LOOK_AHEAD]
+
+
+def _hint_after(layout: PageLayout, hit: LabelHit) -> tuple[tuple[str, ...], tuple[int, ...]] | None:
+    """The bracketed name order right after a label: its parts in order and its words."""
+    words = _following(layout, hit)
+    if not words or not layout.word(words[0]).text.lstrip().startswith("("):
+        return None
+    inside: list[int] = []
+    for i in words:
+        inside.append(i)
+        if ")" in layout.word(i).text:
+            break
+    else:
+        return None
+    parts: list[str] = []
+    for i in inside:
+        for token in re.split(r"[,/;()]+", layout.word(i).text):
+            part = _part_of(token)
+            if part is not None and part not in parts:
+                parts.append(part)
+    if len(parts) < 2 or "last_name" not in parts or "first_name" not in parts:
+        return None
+    return tuple(parts), tuple(inside)
+
+
+def find_name_orders(layout: PageLayout, labels: list[LabelHit]) -> tuple[list[LabelHit], list[NameOrder]]:
+    """``labels`` with each whole-name label grown over its bracketed order and the part labels read inside
+    that bracket dropped; and the whole-name labels found."""
+    orders: dict[int, NameOrder] = {}
+    for hit in labels:
+        if hit.kind not in _PARTS_OF_A_NAME:
+            continue
+        found = _hint_after(layout, hit)
+        if found is None:
+            continue
+        order, hint = found
+        grown = replace(hit, kind="name", indices=tuple(hit.indices) + hint,
+                        box=hit.box.union(layout.union_box(list(hint))), matched=hit.matched + len(hint))
+        orders[id(hit)] = NameOrder(grown, order, hint)
+    if not orders:
+        return labels, []
+    hinted = {i for o in orders.values() for i in o.hint}
+    out = [orders[id(h)].hit if id(h) in orders else h for h in labels
+           if id(h) in orders or not hinted.intersection(h.indices)]
+    return out, list(orders.values())
+
+
+def split_name(raw: str, order: tuple[str, ...]) -> tuple[dict[str, str], bool]:
+    """The parts of a name written on one line in ``order``, and whether the split is doubtful.
+
+    With commas the pieces follow the order ("KRUEGER, DUANE H": last, then first and initial); a lone
+    letter at the end of the first name's piece is the initial. Without commas the words follow the order
+    one each, which is doubtful when there are more words than parts (a two-word surname)."""
+    text = re.sub(r"\s+", " ", raw).strip(" ;")
+    if not text.strip(","):
+        return {}, False
+    pieces = [p.strip() for p in text.split(",")]  # an empty piece is a part left blank (", DUANE H")
+    doubtful = False
+    if len(pieces) < 2:
+        pieces = text.split(" ")
+        doubtful = len(pieces) > len(order)
+        if doubtful:  # the extra words go with the part that comes first (a surname in two words)
+            extra = len(pieces) - len(order)
+            pieces = [" ".join(pieces[: extra + 1])] + pieces[extra + 1 :]
+    out: dict[str, str] = {}
+    for part, piece in zip(order, pieces):
+        if piece:
+            out[part] = piece
+    if len(pieces) > len(order):
+        doubtful = True
+    first = out.get("first_name", "")
+    words = first.split(" ")
+    if "middle_initial" in order and "middle_initial" not in out and len(words) > 1 and len(words[-1].strip(".")) == 1:
+        out["first_name"], out["middle_initial"] = " ".join(words[:-1]), words[-1].strip(".")
+    if "middle_initial" in out:
+        out["middle_initial"] = out["middle_initial"].strip(".")
+    return out, doubtful

@@ -1,0 +1,226 @@
+"""A broker's worksheet: a whole name on one line, labels set flush right, answers circled or marked on a blank."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import cv2
+import numpy as np
+import pytest
+
+from intake.config import Settings
+from intake.ocr.page_text import Box, Word
+from intake.parsers.form import extract_fields
+from intake.parsers.hand_marks import circled_words, marked_blanks
+from intake.parsers.name_order import split_name
+from tests.parsers.form_kit import CHAR, HEIGHT, form_page
+
+ORDER = ("last_name", "first_name", "middle_initial")
+
+
+@pytest.mark.parametrize(("written", "parts"), [
+    ("KRUEGER, DUANE H", {"last_name": "KRUEGER", "first_name": "DUANE", "middle_initial": "H"}),
+    ("Krueger, Duane H.", {"last_name": "Krueger", "first_name": "Duane", "middle_initial": "H"}),
+    ("KRUEGER, DUANE", {"last_name": "KRUEGER", "first_name": "DUANE"}),
+    ("KRUEGER, , H", {"last_name": "KRUEGER", "middle_initial": "H"}),
+    (", DUANE H", {"first_name": "DUANE", "middle_initial": "H"}),
+    ("KRUEGER DUANE H", {"last_name": "KRUEGER", "first_name": "DUANE", "middle_initial": "H"}),
+])
+def test_a_whole_name_splits_by_the_order_the_label_asks_for(written: str, parts: dict[str, str]) -> None:
+    assert split_name(written, ORDER) == (parts, False)
+
+
+def test_more_words_than_parts_without_commas_is_a_doubtful_split() -> None:
+    """"VAN DYKE DUANE H": which words are the surname is a guess; the extra word goes with the first part."""
+    parts, doubtful = split_name("VAN DYKE DUANE H", ORDER)
+    assert parts == {"last_name": "VAN DYKE", "first_name": "DUANE", "middle_initial": "H"} and doubtful
+    assert split_name("DUANE H KRUEGER", ("first_name", "middle_initial", "last_name")) == (
+        {"first_name": "DUANE", "middle_initial": "H", "last_name": "KRUEGER"}, False)
+
+
+def _written(page, items: list[tuple[int, int, str]], height: int = 40):  # noqa: ANN001, ANN202
+    """``page`` with words written taller than the kit's print added."""
+    words = list(page.text.words)
+    for x, y, text in items:
+        left = x
+        for token in text.split():
+            words.append(Word(text=token, box=Box(left=left, top=y, width=CHAR * len(token), height=height),
+                              conf=0.93, line=len(words)))
+            left += CHAR * (len(token) + 1)
+    return replace(page, text=page.text.model_copy(update={"words": tuple(words)}))
+
+
+def test_a_whole_name_line_fills_the_applicants_three_name_fields() -> None:
+    """"Applicant name (Last, / First, M.I.)" on two lines, set flush right in its cell, with the name written
+    beside it: the bracket's "First," is the order, not a first-name label of its own."""
+    page = form_page([(100, 100, "Applicant name (Last,"), (300, 136, "First, M.I.)"),
+                      (100, 300, "Birth date")])
+    page = _written(page, [(600, 112, "KRUEGER, DUANE H"), (400, 296, "5 August 1938")])
+    fields = extract_fields([page], Settings()).fields
+    assert fields["applicant.last_name"].value == "KRUEGER"
+    assert fields["applicant.first_name"].value == "DUANE"
+    assert fields["applicant.middle_initial"].value == "H"
+    # "5 August" is a day and its month, not item 5's label
+    assert fields["applicant.birth_date"].value == "1938-08-05"
+
+
+def test_a_value_beside_the_second_line_of_a_flush_right_label_is_its_value() -> None:
+    """"Medicare ID (MBI) from / your card" right-aligned in a grey cell, the number written level with the two
+    lines, and another question's print further right: the number is the Medicare ID."""
+    page = form_page([(100, 100, "Medicare ID (MBI) from"), (320, 130, "your card"),
+                      (1400, 100, "Other health or drug"), (1480, 130, "coverage? (circle)")])
+    page = _written(page, [(600, 110, "1VK2QA1RM64")], height=34)
+    fields = extract_fields([page], Settings()).fields
+    assert fields["medicare_number"].value == "1VK2QA1RM64"
+
+
+def _ring(image: np.ndarray, word: Box, *, gap: float = 0.0) -> None:
+    """A hand-drawn ellipse round a word; ``gap`` leaves that share of it open."""
+    centre = (word.left + word.width // 2, word.top + word.height // 2)
+    axes = (word.width // 2 + 30, word.height // 2 + 22)
+    cv2.ellipse(image, centre, axes, 8, 0, int(360 * (1 - gap)), 0, 4)
+
+
+def test_a_circled_answer_is_a_ticked_box_and_its_fellow_an_empty_one() -> None:
+    page = form_page([(100, 100, "Sex (circle one)"), (600, 100, "M"), (800, 100, "F"),
+                      (100, 300, "Add the dental rider? (circle)"), (900, 300, "YES"), (1100, 300, "NO")])
+    words = {w.text: w.box for w in page.text.words}
+    image = page.image.copy()
+    _ring(image, words["F"])
+    _ring(image, words["YES"], gap=0.08)  # not quite closed
+    dark = np.where(image < 128, 255, 0).astype(np.uint8)
+    found = circled_words(dark, page.text)
+    ticked = sorted((b.top, b.left, fill) for b, fill in found)
+    assert [fill for _, _, fill in ticked] == [0.0, 0.5, 0.5, 0.0]  # M empty, F marked; YES marked, NO empty
+    fields = extract_fields([replace(page, image=image)], Settings()).fields
+    assert fields["applicant.sex"].value == "F"
+    assert fields["dental_rider"].value is True
+
+
+def test_words_near_print_or_a_rule_are_not_circled() -> None:
+    """Row rules above and below and neighbouring words beside an answer make no ring: nothing on the page
+    is circled, so no boxes are made."""
+    page = form_page([(100, 100, "Sex (circle one)"), (600, 100, "M"), (660, 100, "F"), (720, 100, "SEX")])
+    image = page.image.copy()
+    cv2.line(image, (50, 80), (1500, 80), 0, 2)
+    cv2.line(image, (50, 150), (1500, 150), 0, 2)
+    dark = np.where(image < 128, 255, 0).astype(np.uint8)
+    assert circled_words(dark, page.text) == []
+
+
+def _blank_with(image: np.ndarray, x: int, y: int, mark: str | None) -> None:
+    """A printed blank (x .. x+110 at y) and a hand mark written on it."""
+    cv2.line(image, (x, y), (x + 110, y), 0, 2)
+    if mark == "x":
+        cv2.line(image, (x + 35, y - 30), (x + 75, y + 6), 0, 4)
+        cv2.line(image, (x + 75, y - 30), (x + 35, y + 6), 0, 4)
+    elif mark == "check":
+        cv2.polylines(image, [np.array([(x + 30, y - 14), (x + 48, y), (x + 90, y - 44)], np.int32)], False, 0, 4)
+
+
+def test_a_mark_on_the_blank_before_an_option_ticks_it() -> None:
+    plans = ["Aspirus Advantage Essential (HMO-POS)", "Aspirus Advantage Plus (HMO-POS)",
+             "Aspirus Medicare Choice (PPO)"]
+    page = form_page([(100, 100, "Plan choice (mark one line)")]
+                     + [(900, 100 + 60 * k, plan) for k, plan in enumerate(plans)])
+    image = page.image.copy()
+    for k in range(3):
+        _blank_with(image, 760, 100 + 60 * k + HEIGHT, "check" if k == 1 else None)
+    dark = np.where(image < 128, 255, 0).astype(np.uint8)
+    found = sorted(marked_blanks(dark, page.text, 300), key=lambda f: f[0].top)
+    assert [fill for _, fill in found] == [0.0, 0.5, 0.0]
+    fields = extract_fields([replace(page, image=image)], Settings()).fields
+    assert fields["plan.id"].value == "H5652-002"
+
+
+def test_an_underline_after_a_label_is_no_blank_to_mark() -> None:
+    """"Agent name ________": the line follows print on its line, so it is a value's line, not an option's blank;
+    and an X on a blank with no words after it is no answer either."""
+    page = form_page([(100, 100, "Agent name")])
+    image = page.image.copy()
+    cv2.line(image, (330, 100 + HEIGHT), (440, 100 + HEIGHT), 0, 2)
+    _blank_with(image, 100, 400, "x")
+    dark = np.where(image < 128, 255, 0).astype(np.uint8)
+    assert marked_blanks(dark, page.text, 300) == []
+
+
+def test_letters_in_comb_boxes_are_neither_circled_nor_on_blanks() -> None:
+    """One letter per comb box: the walls and the straight top and bottom edges round each letter make no ring,
+    and the comb's floor, walls rising from it, is no blank before the next comb's letters."""
+    page = form_page([(100, 100, "ST"), (400, 100, "J O H N S O N"), (1000, 100, "I")])
+    words = [w.model_copy(update={"box": w.box.model_copy(update={"width": 8 if w.text in "JI" else 16})})
+             for w in page.text.words]  # a J or an I is narrower than its box
+    page = replace(page, text=page.text.model_copy(update={"words": tuple(words)}))
+    image = page.image.copy()
+    for x0, cells in ((390, 14), (990, 1)):  # the surname's comb runs on past the name; the initial's single box
+        for k in range(cells + 1):
+            cv2.line(image, (x0 + 40 * k, 80), (x0 + 40 * k, 150), 0, 2)
+        cv2.rectangle(image, (x0, 80), (x0 + 40 * cells, 150), 0, 2)
+    dark = np.where(image < 128, 255, 0).astype(np.uint8)
+    assert circled_words(dark, page.text) == []
+    assert marked_blanks(dark, page.text, 300) == []
+
+
+def test_ocr_readings_of_mi_in_the_bracket_still_name_the_middle_initial() -> None:
+    from intake.parsers.name_order import _part_of
+
+    assert [_part_of(t) for t in ("M.I.)", "ML.)", "M1", "Ml.", "(Last,", "Given", "Mr.")] == [
+        "middle_initial", "middle_initial", "middle_initial", "middle_initial", "last_name", "first_name", None]
+
+
+def test_a_name_written_unevenly_beside_a_two_line_label_is_read_whole() -> None:
+    """The hand's words wander up and down beside "Applicant name (Last, / First, M.I.)", so "Shirley" sits in
+    the row of the label's second line and "Nowak," and "C." in its first: all three are the name."""
+    page = form_page([(100, 100, "Applicant name (Last,"), (300, 136, "First, M.I.)")])
+    page = _written(page, [(600, 96, "Nowak,"), (940, 96, "C.")])
+    page = _written(page, [(760, 124, "Shirley")])
+    fields = extract_fields([page], Settings()).fields
+    assert (fields["applicant.last_name"].value, fields["applicant.first_name"].value,
+            fields["applicant.middle_initial"].value) == ("Nowak", "Shirley", "C")
+
+
+def test_the_printed_answers_beside_the_sex_label_are_no_written_answer() -> None:
+    """"Sex (circle one)  M  F" with no ring found: the printed pair is not the answer M."""
+    page = form_page([(100, 100, "Sex (circle one)"), (600, 100, "M"), (800, 100, "F")])
+    assert "applicant.sex" not in extract_fields([page], Settings()).fields or \
+        extract_fields([page], Settings()).fields["applicant.sex"].value is None
+
+
+def test_a_lone_piece_of_line_before_a_label_is_no_blank() -> None:
+    """The end of an underline a fax broke up, just before "Given name:": blanks come in lists, one above the
+    other; a single one is a piece of line, and the label after it stays a label."""
+    page = form_page([(100, 100, "Surname: KRUEGER"), (900, 100, "Given name: KENNETH")])
+    image = page.image.copy()
+    cv2.line(image, (760, 100 + HEIGHT), (880, 100 + HEIGHT), 0, 2)
+    dark = np.where(image < 128, 255, 0).astype(np.uint8)
+    assert marked_blanks(dark, page.text, 300) == []
+    fields = extract_fields([replace(page, image=image)], Settings()).fields
+    assert fields["applicant.first_name"].value == "KENNETH"
+
+
+def test_name_and_relationship_on_one_line_are_the_representatives() -> None:
+    """"Name and relationship of / person signing for / applicant" set flush right, "Carol Wojcik, legal guardian"
+    beside it: the name before the last comma, the relationship after; "Signer's phone" is the signer's."""
+    page = form_page([(100, 100, "Name and relationship of"), (260, 136, "person signing for"), (400, 172, "applicant"),
+                      (320, 300, "Signer's phone")])
+    page = _written(page, [(700, 120, "Carol Wojcik, legal guardian"), (700, 296, "715.555.0147")])
+    fields = extract_fields([page], Settings()).fields
+    assert fields["authorized_representative.name"].value == "Carol Wojcik"
+    assert fields["authorized_representative.relationship"].value.lower() == "legal guardian"
+    assert fields["authorized_representative.phone"].value == "7155550147"
+    assert "applicant.phone" not in fields
+
+
+def test_a_letter_in_a_box_that_fits_it_is_not_circled() -> None:
+    """A middle initial's single box or a state's two, drawn tight round the letters: their edges meet in the
+    corners, where a ring round a word leaves the paper white."""
+    page = form_page([(100, 100, "MI"), (400, 100, "W"), (700, 100, "WI")])
+    words = {w.text: w.box for w in page.text.words}
+    image = page.image.copy()
+    w, wi = words["W"], words["WI"]
+    cv2.rectangle(image, (w.left - 10, w.top - 8), (w.right + 10, w.bottom + 8), 0, 2)
+    cv2.rectangle(image, (wi.left - 8, wi.top - 8), (wi.right + 8, wi.bottom + 8), 0, 2)
+    cv2.line(image, (wi.left + wi.width // 2, wi.top - 8), (wi.left + wi.width // 2, wi.bottom + 8), 0, 2)
+    dark = np.where(image < 128, 255, 0).astype(np.uint8)
+    assert circled_words(dark, page.text) == []
+

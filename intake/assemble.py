@@ -296,6 +296,8 @@ def build_application(
     findings = check_plausibility({path: field.value for path, field in fields.items()}, received_on,
                                   scanned=scanned)
     unread = [item.field for item in completeness.unread]
+    if "plan.id" in unread:
+        unread.append("plan.name")  # the plan choice is one answer: unread, neither half is vouched for
     not_located = _optional_not_located(fields, extraction)
 
     app = Application(

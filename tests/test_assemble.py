@@ -287,3 +287,14 @@ def test_an_optional_field_whose_label_was_never_found_is_reviewed_not_vouched_f
     record = validate(build_application(source(tmp_path), settings, pages=3, classification=APPLICATION,
                                         extraction=located, receipt=receipt()))
     assert "applicant.middle_initial" not in record["review"] and record["not_located"] == []
+
+
+def test_an_unread_plan_choice_puts_both_its_halves_up_for_review(tmp_path: Path, settings: Settings) -> None:
+    """A plan mark nobody could read leaves the plan's id and its name unvouched for: both are reviewed."""
+    values = {k: v for k, v in VALUES.items() if not k.startswith("plan.")}
+    ext = extraction(values)
+    ext.fields["plan.id"] = FieldValue(value=None, confidence=0.0, needs_review=True, note="ink_unread")
+    record = validate(build_application(source(tmp_path), settings, pages=3, classification=APPLICATION,
+                                        extraction=ext, receipt=receipt()))
+    assert record["plan"] is None or record["plan"]["id"] is None
+    assert {"plan.id", "plan.name"} <= set(record["review"])

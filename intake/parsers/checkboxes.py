@@ -19,7 +19,7 @@ import numpy as np
 from intake.ocr.bubbles import find_round_bubbles
 from intake.ocr.lines import find_checkbox_squares
 from intake.ocr.page_text import Box, PageText, Word
-from intake.parsers.hand_marks import circled_words, marked_blanks
+from intake.parsers.hand_marks import circled_words, marked_blanks, rings_an_answer
 
 __all__ = ["Checkbox", "find_checkboxes", "ink_ratio", "CHECKED_AT", "UNSURE_FROM"]
 
@@ -256,12 +256,16 @@ def find_checkboxes(image: np.ndarray, text: PageText, rules: tuple[Box, ...] = 
     boxes += [b for b in bubbles if _in_a_set(b, bubbles)]
     # a box stands on paper: "boxes" inside a dark bar are the bar's white letters
     boxes = [b for b in boxes if not _on_a_dark_ground(dark, b)]
+    # a hand's ring round a printed answer ("M  (F)") looks like a bubble or box holding a letter: it is
+    # that answer circled, not a box whose answer is the next word
+    rings = [b for b in boxes if rings_an_answer(b, text)]
+    boxes = [b for b in boxes if b not in rings]
     found = [Checkbox(page=text.page, box=b, fill=ink_ratio(dark, b)) for b in boxes]
     # brackets typed as text: the mark lies between them, the brackets' own strokes outside the inset
     found += [Checkbox(page=text.page, box=b, fill=ink_ratio(dark, b, inset=_BRACKET_INSET))
               for b in typed_brackets(text) if not any(b.overlap_area(o) > 0 for o in boxes)]
     # answers circled by hand or marked on a blank line before them: no box is printed
-    for box, fill in circled_words(dark, text, [c.box for c in found]) + marked_blanks(dark, text, dpi):
+    for box, fill in circled_words(dark, text, [c.box for c in found], rings) + marked_blanks(dark, text, dpi):
         if not any(box.overlap_area(c.box) > 0 for c in found):
             found.append(Checkbox(page=text.page, box=box, fill=fill))
     # Glyph boxes from a text layer that the image scan did not yield.

@@ -44,6 +44,7 @@ from intake.parsers.choices import (
 )
 from intake.parsers.field_map import NORMALIZERS, TEXT_PATHS, path_for
 from intake.parsers.combs import join_comb_characters
+from intake.parsers.hand_marks import answers_to_circle
 from intake.parsers.label_keywords import keyword_headings, keyword_labels, prefer_key_words
 from intake.parsers.label_cells import first_line_top, join_stacked_labels
 from intake.parsers.labels import (
@@ -137,6 +138,7 @@ def _read_page(page: RecognizedPage) -> _Page:
     labels, orders = find_name_orders(layout, labels)
     # a footer's "Page 1 of 2" under the last row is never that row's value
     stop = box_words | option_words | heading_words | {i for h in labels for i in h.indices} | page_furniture(layout)
+    stop |= answers_to_circle(text)
     return _Page(layout=layout, image=page.image, labels=labels, checkboxes=checkboxes, options=options, stop=stop,
                  headings=headings, name_orders={id(o.hit): o.order for o in orders})
 
@@ -630,10 +632,9 @@ def _read_choices(pages: list[_Page], headings: list[Heading], by_kind, found: _
             spot = find_value(p.layout, hit, p.labels, p.stop)
             if spot is not None:
                 raw, conf = _text_of(p, spot)
-                row = p.layout.rows[spot.row]
-                start = p.layout.word(spot.indices[0]).box.left
-                beside = [p.layout.word(i).text for i in row.indices
-                          if 0 <= p.layout.word(i).box.left - start <= 15 * p.layout.em]
+                first = p.layout.word(spot.indices[0]).box
+                beside = [w.text for w in p.layout.text.words if 0 <= w.box.left - first.left <= 15 * p.layout.em
+                          and abs(w.box.center[1] - first.center[1]) <= p.layout.em]
                 if {sex_of(text) for text in beside} >= {"M", "F"}:
                     continue  # "M  F": the answers printed to be circled or marked, not one written
                 found.add(_normalised("applicant.sex", raw, conf, hit.page, p.layout.union_box(list(spot.indices))))
@@ -816,6 +817,40 @@ def _compose(found: _Found) -> None:
         found.candidates[addr] = [_normalised(addr, ", ".join(pieces), conf, tail[0].page, tail[0].box)]
 
 
+_WRITTEN_SURNAME_FIRST = re.compile(r"^([A-Za-z][A-Za-z'\-]+),\s*([A-Za-z][A-Za-z'\-]+)(?:\s+([A-Za-z])\.?)?$")
+
+
+def _name_with_its_label_unread(pages: list[_Page], headings: list[Heading], found: _Found) -> None:
+    """With no name label read anywhere (a two-line label OCR ran together into one garbled word), a name
+    written surname first ("KLEIN, MARGARET J"), taller than the form's print, in the applicant's part of the
+    first page is taken for the applicant's, reviewed (``label_unread``). Only the first such line."""
+    parts = ("applicant.last_name", "applicant.first_name", "applicant.middle_initial")
+    if any(path in found.located for path in parts) or not pages:
+        return
+    p = pages[0]
+    layout = p.layout
+    print_height = float(np.percentile([w.box.height for w in layout.text.words], 25)) if layout.text.words else 0.0
+    for row in layout.rows:
+        for chunk in layout.chunks(row):
+            words = [i for i in chunk if i not in p.stop]
+            match = _WRITTEN_SURNAME_FIRST.match(" ".join(layout.word(i).text for i in words)) if words else None
+            if match is None or min(layout.word(i).box.height for i in words) < 1.25 * print_height:
+                continue
+            box = layout.union_box(words)
+            probe = LabelHit(kind="name", page=p.layout.page, indices=tuple(words), box=box, score=0.0,
+                             at_chunk_start=True, colon=False, chunk_len=len(chunk))
+            if section_of(probe, headings, layout.em) not in (None, "applicant"):
+                continue
+            conf = min(layout.word(i).conf for i in words)
+            for path, value in zip(parts, match.groups()):
+                if value:
+                    cand = _normalised(path, value, conf, p.layout.page, box)
+                    found.add(replace(cand, needs_review=True, note=cand.note or "label_unread",
+                                      confidence=min(cand.confidence, 0.6)))
+            found.located.update(parts)
+            return
+
+
 def _is_certificate(page: RecognizedPage) -> bool:
     """A DocuSign certificate of completion page: envelope data, no form fields."""
     text = " ".join(w.text for w in page.text.words[:80]).lower()
@@ -866,6 +901,7 @@ def extract_fields(pages: list[RecognizedPage], settings: Settings) -> Extractio
             replace(c, needs_review=True, note=c.note or "label_unread", confidence=min(c.confidence, 0.6))
             for c in found.candidates.get("applicant.birth_date", [])
         ]
+    _name_with_its_label_unread(read, headings, found)
     _read_choices(read, headings, by_kind, found)
     _compose(found)
     _read_signature(read, by_kind, found, blanks)

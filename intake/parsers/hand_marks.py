@@ -13,7 +13,7 @@ import numpy as np
 
 from intake.ocr.page_text import Box, PageText, Word
 
-__all__ = ["circled_words", "marked_blanks"]
+__all__ = ["answers_to_circle", "circled_words", "marked_blanks", "rings_an_answer"]
 
 _MARKED = 0.5  # the fill a found mark is given (checked), as a glyph box's
 _OPTION_WORD_MAX = 10  # letters of a word that can be an answer to circle ("CHECKING", "FEMALE")
@@ -99,7 +99,45 @@ def _box_before(word: Box, em: float) -> Box:
                width=side, height=side)
 
 
-def circled_words(dark: np.ndarray, text: PageText, boxes: list[Box] = ()) -> list[tuple[Box, float]]:
+_MARK_GLYPHS = frozenset("XxVv/\\")  # what OCR reads a hand's tick or cross in a box as
+
+
+def _enclosed(word: Word, ring: Box) -> bool:
+    x, y = word.box.center
+    return ring.left <= x <= ring.right and ring.top <= y <= ring.bottom
+
+
+_BUBBLE_GLYPHS = frozenset("O0oQ©®@e")  # what OCR reads an empty or filled answer bubble itself as
+
+
+def _read_as_one_glyph(word: Word, ring: Box) -> bool:
+    """OCR read the ring and the letter in it as one unsure glyph ("(™)", "()"): its box is the ring's. An
+    answer bubble read as itself ("O", "©") is no ring round a letter."""
+    glyph = word.text.strip()
+    return (word.conf < 0.8 and len(glyph) <= 3 and glyph not in _BUBBLE_GLYPHS
+            and word.box.overlap_area(ring) >= 0.6 * ring.width * ring.height)
+
+
+def _inside(word: Word, ring: Box) -> bool:
+    """A printed word standing well inside the ring (not the ring read as a letter)."""
+    return (_option_word(word.text) and word.text.strip() not in _BUBBLE_GLYPHS
+            and word.box.width * word.box.height <= 0.5 * ring.width * ring.height)
+
+
+def rings_an_answer(ring: Box, text: PageText) -> bool:
+    """A found box or bubble drawn round a printed answer word, or read with its letter as one glyph."""
+    for word in text.words:
+        if not _enclosed(word, ring):
+            continue
+        letters = word.text.strip(".,:;" + _RING_READ_AS)
+        if letters in _MARK_GLYPHS:
+            return False  # a tick or cross in a box: the box is the answer's
+        if _inside(word, ring) or _read_as_one_glyph(word, ring):
+            return True
+    return False
+
+
+def circled_words(dark: np.ndarray, text: PageText, boxes: list[Box] = (), rings: list[Box] = ()) -> list[tuple[Box, float]]:
     """Answers circled by hand and the other answers on their line: (box before the word, fill) each.
 
     Only lines with a circled word give anything: its fellow answers (capitals, at most ten letters, set
@@ -120,6 +158,11 @@ def circled_words(dark: np.ndarray, text: PageText, boxes: list[Box] = ()) -> li
             b = _letters_box(w)
             mask[max(0, b.top - 1) : b.bottom + 1, max(0, b.left - 1) : b.right + 1] = 0
     circled = [i for i in options if _ringed(mask, _letters_box(words[i]))]
+    # rings the box finders took for boxes: the word (or glyph) inside each
+    for ring in rings:
+        inside = [i for i, w in enumerate(words) if i not in circled and _enclosed(w, ring)
+                  and (_inside(w, ring) or _read_as_one_glyph(w, ring))]
+        circled += inside[:1]
     # a ring OCR read together with the word in it as one unsure glyph ("G)" for a circled F)
     circled += [i for i, w in enumerate(words) if i not in options and not boxed(w) and _ring_read_as_a_word(dark, w, em)]
     out: list[tuple[Box, float]] = []
@@ -140,9 +183,12 @@ def circled_words(dark: np.ndarray, text: PageText, boxes: list[Box] = ()) -> li
 
 
 def _ring_read_as_a_word(dark: np.ndarray, word: Word, em: float) -> bool:
-    """An unsure short reading as tall as a ring round a letter, its box inked along all four sides."""
+    """A short reading as tall as a ring round a letter (unsure, or with the ring's arcs read as brackets),
+    its box inked along all four sides."""
     box = word.box
-    if word.conf >= 0.5 or len(word.text.strip()) > 3 or box.height < 1.8 * em or not 0.6 <= box.width / box.height <= 1.8:
+    glued = any(ch in _RING_READ_AS for ch in word.text)  # "(F)", "Cu)": arcs read as brackets
+    if (word.conf >= 0.5 and not glued) or len(word.text.strip()) > 3 or box.height < 1.8 * em \
+            or not 0.6 <= box.width / box.height <= 1.8:
         return False
     inside = _ink(dark, box.left, box.top, box.right, box.bottom)
     if inside.size == 0:
@@ -151,7 +197,8 @@ def _ring_read_as_a_word(dark: np.ndarray, word: Word, em: float) -> bool:
     edges = (inside[:band].any(axis=0).mean(), inside[-band:].any(axis=0).mean(),
              inside[:, :band].any(axis=1).mean(), inside[:, -band:].any(axis=1).mean())
     middle = inside[band:-band, band:-band]
-    return min(edges) >= 0.5 and middle.size > 0 and 0.02 <= middle.mean() <= 0.4
+    # a hand's ring is seldom closed all round: each side mostly there, most of it there in all
+    return min(edges) >= 0.35 and sum(edges) >= 2.2 and middle.size > 0 and 0.02 <= middle.mean() <= 0.4
 
 
 def marked_blanks(dark: np.ndarray, text: PageText, dpi: int) -> list[tuple[Box, float]]:
@@ -201,3 +248,23 @@ def marked_blanks(dark: np.ndarray, text: PageText, dpi: int) -> list[tuple[Box,
     return [(a, fill) for a, fill in out if any(
         b is not a and abs(b.left - a.left) <= 0.5 * em and abs(b.width - a.width) <= 0.3 * a.width
         and 0 < abs(b.top - a.top) <= 4 * em for b, _ in out)]
+
+
+def answers_to_circle(text: PageText) -> set[int]:
+    """The printed answers after a "(circle)" or "(circle one)" instruction on its line ("Account type (circle)
+    CHECKING  SAVINGS"), circled or not: choices, never another field's value."""
+    words = text.words
+    out: set[int] = set()
+    for k, word in enumerate(words):
+        if "circle" not in word.text.lower():
+            continue
+        em = word.box.height
+        line = sorted((i for i, w in enumerate(words) if i != k and abs(w.box.center[1] - word.box.center[1]) <= 0.6 * em
+                       and 0 < w.box.left - word.box.right <= 25 * em), key=lambda i: words[i].box.left)
+        for i in line:
+            if words[i].text.rstrip(".,:;)").lower() in ("one", "all"):
+                continue  # the rest of the instruction
+            if not _option_word(words[i].text):
+                break
+            out.add(i)
+    return out

@@ -224,3 +224,24 @@ def test_a_letter_in_a_box_that_fits_it_is_not_circled() -> None:
     dark = np.where(image < 128, 255, 0).astype(np.uint8)
     assert circled_words(dark, page.text) == []
 
+
+
+def test_answers_printed_to_circle_are_no_neighbours_value() -> None:
+    """"Bank account holder" left blank beside "Account / type (circle)  CHECKING  SAVINGS" with nothing circled:
+    the printed answers are choices, not the holder's name."""
+    page = form_page([(100, 100, "Bank account holder"), (1080, 84, "Account"), (1000, 116, "type (circle)"),
+                      (1500, 100, "CHECKING"), (1760, 100, "SAVINGS")])
+    fields = extract_fields([page], Settings()).fields
+    holder = fields.get("premium_payment.account_holder")
+    assert holder is None or holder.value is None
+
+
+def test_a_name_written_surname_first_is_taken_when_its_label_went_unread() -> None:
+    """OCR ran the two lines of "Applicant name (Last, / First, M.I.)" together into one garbled word: the name
+    written surname first beside it, taller than the print, is the applicant's, for a person to confirm."""
+    page = form_page([(100, 100, "\u201cepteankoetigunt)"), (100, 300, "Birth date")])
+    page = _written(page, [(600, 100, "KLEIN, MARGARET J"), (400, 296, "4/9/1943")])
+    fields = extract_fields([page], Settings()).fields
+    got = [fields[f"applicant.{k}"] for k in ("last_name", "first_name", "middle_initial")]
+    assert [f.value for f in got] == ["KLEIN", "MARGARET", "J"]
+    assert all(f.needs_review for f in got) and got[0].note == got[1].note == "label_unread"

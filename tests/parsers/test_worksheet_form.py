@@ -245,3 +245,47 @@ def test_a_name_written_surname_first_is_taken_when_its_label_went_unread() -> N
     got = [fields[f"applicant.{k}"] for k in ("last_name", "first_name", "middle_initial")]
     assert [f.value for f in got] == ["KLEIN", "MARGARET", "J"]
     assert all(f.needs_review for f in got) and got[0].note == got[1].note == "label_unread"
+
+
+def test_a_box_found_round_a_printed_answer_is_that_answer_circled() -> None:
+    """A hand's ring the box finders took for a box: with a printed answer well inside it, or read with its letter
+    as one glyph ("(™)"), it rings that answer; a box holding an X, or a bubble OCR read as itself, is a box."""
+    from intake.parsers.hand_marks import rings_an_answer
+
+    ring = Box(left=600, top=80, width=90, height=80)
+    def text(word: str, box: Box, conf: float = 0.9):  # noqa: ANN202
+        return form_page([]).text.model_copy(update={"words": (Word(text=word, box=box, conf=conf, line=0),)})
+    assert rings_an_answer(ring, text("F", Box(left=635, top=105, width=20, height=30)))
+    assert rings_an_answer(ring, text("(™)", Box(left=600, top=80, width=88, height=80), conf=0.3))
+    assert not rings_an_answer(ring, text("X", Box(left=635, top=105, width=20, height=30)))
+    assert not rings_an_answer(ring, text("O", Box(left=602, top=82, width=86, height=76), conf=0.5))
+
+
+def test_a_ring_whose_arcs_ocr_glued_to_its_letter_is_circled() -> None:
+    """"(F)" read confidently, its box the ring's: the brackets are the ring's arcs, F the answer circled."""
+    page = form_page([(100, 100, "Sex (circle one)"), (600, 100, "M")])
+    ring = Word(text="(F)", box=Box(left=760, top=70, width=90, height=90), conf=0.89, line=0)
+    page = replace(page, text=page.text.model_copy(update={"words": page.text.words + (ring,)}))
+    image = page.image.copy()
+    cv2.ellipse(image, (805, 115), (42, 42), 0, 0, 330, 0, 4)
+    cv2.putText(image, "F", (792, 128), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 3)
+    dark = np.where(image < 128, 255, 0).astype(np.uint8)
+    fills = sorted((b.left, fill) for b, fill in circled_words(dark, page.text))
+    assert [fill for _, fill in fills] == [0.0, 0.5]  # M empty, the ringed F marked
+
+
+def test_a_ring_not_made_out_among_answers_to_circle_makes_the_question_unsure() -> None:
+    """"Account type (circle)  CHECKING  SAVINGS" with a hand's broken arc by SAVINGS that is no whole ring: each
+    answer an unsure box, so the account type is reviewed instead of passing as left blank; with no ink but the
+    print and the row's rules, nothing is made."""
+    page = form_page([(100, 100, "Account type (circle)"), (700, 100, "CHECKING"), (1000, 100, "SAVINGS")])
+    image = page.image.copy()
+    cv2.line(image, (50, 70), (1500, 70), 0, 2)
+    cv2.line(image, (50, 160), (1500, 160), 0, 2)
+    dark = np.where(image < 128, 255, 0).astype(np.uint8)
+    assert circled_words(dark, page.text) == []
+    cv2.ellipse(image, (1070, 115), (95, 34), 0, 200, 330, 0, 4)  # only the top left of a ring
+    dark = np.where(image < 128, 255, 0).astype(np.uint8)
+    assert [fill for _, fill in circled_words(dark, page.text)] == [0.06, 0.06]
+    field = extract_fields([replace(page, image=image)], Settings()).fields["premium_payment.account_type"]
+    assert field.value is None and field.needs_review

@@ -296,8 +296,9 @@ def build_application(
     findings = check_plausibility({path: field.value for path, field in fields.items()}, received_on,
                                   scanned=scanned)
     unread = [item.field for item in completeness.unread]
-    if "plan.id" in unread:
-        unread.append("plan.name")  # the plan choice is one answer: unread, neither half is vouched for
+    if "plan.id" in unread or (scanned and any(item.field == "plan.id" for item in missing)):
+        # the plan choice is one answer: unread, or no mark found on a scan, neither half is vouched for
+        unread.append("plan.name")
     not_located = _optional_not_located(fields, extraction)
 
     app = Application(

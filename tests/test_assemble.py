@@ -298,3 +298,17 @@ def test_an_unread_plan_choice_puts_both_its_halves_up_for_review(tmp_path: Path
                                         extraction=ext, receipt=receipt()))
     assert record["plan"] is None or record["plan"]["id"] is None
     assert {"plan.id", "plan.name"} <= set(record["review"])
+
+
+def test_no_plan_mark_found_on_a_scan_puts_the_plans_name_up_for_review(tmp_path: Path, settings: Settings) -> None:
+    """The plan's label read and no mark found by any option: the plan choice is missing (outreach), and on a scan,
+    where a mark can go unseen, its name is not vouched for as empty either; a text layer's blank plan is exact."""
+    values = {k: v for k, v in VALUES.items() if not k.startswith("plan.")}
+    located = ["plan.id"] + [k for k in values]
+    for channel, reviewed in (("fax", True), ("docusign", False)):
+        ext = extraction(values)
+        ext = ext.model_copy(update={"located": located})
+        record = validate(build_application(source(tmp_path, channel), settings, pages=3, classification=APPLICATION,
+                                            extraction=ext, receipt=receipt()))
+        assert "plan.id" in [m["field"] for m in record["missing"]]
+        assert ("plan.name" in record["review"]) is reviewed

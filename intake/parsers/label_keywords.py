@@ -136,9 +136,23 @@ def tokens_of(texts) -> list[str]:
     return [t for text in texts for t in _TOKEN.findall(_E_MAIL.sub("email", clean_token(text)))]
 
 
+#: Short words OCR glues to the next word of a label when their gap is narrow ("Coverage tobegin").
+_GLUED_BEFORE = ("to", "of", "the", "my", "your", "for")
+
+
+def _unglued(token: str) -> str:
+    """``token`` without a short word glued before it ("tobegin" -> "begin"), when what is left is a word."""
+    for short in _GLUED_BEFORE:
+        if token.startswith(short) and len(token) - len(short) >= 4:
+            rest = token[len(short):]
+            if any(rest in spellings for spellings in _WORDS.values()):
+                return rest
+    return token
+
+
 def _key_words_of(tokens: list[str]) -> set[str]:
     found = set()
-    for token in tokens:
+    for token in map(_unglued, tokens):
         # a plural or possessive ("Primary doctor's clinic", "members") names what its singular does
         singular = token[:-1] if len(token) >= 5 and token.endswith("s") else token
         for key, spellings in _WORDS.items():

@@ -270,3 +270,11 @@ def test_a_lower_case_key_word_after_a_headings_colon_labels_the_writing(setting
     fields = extract_fields([form_page(items)], settings).fields
     assert fields["authorized_representative.name"].value == "MARILYN. BRANDT"
     assert fields["authorized_representative.relationship"].value == "DAUGHTER"
+
+
+def test_a_short_word_ocr_glued_to_a_key_word_does_not_hide_it() -> None:
+    """"Coverage tobegin": "to" glued to "begin" still names the requested start; "Town" stays a town, not "to" + "wn"."""
+    from intake.parsers.label_keywords import classify_words, tokens_of
+
+    assert classify_words(tokens_of(["Coverage", "tobegin"])) == "effective_date"
+    assert classify_words(tokens_of(["Town"])) == "city"

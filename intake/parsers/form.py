@@ -239,6 +239,10 @@ def _read_text_fields(
             if path is None or hit.kind in ("sex", "date", "signature", "rep_signature"):
                 continue
             spot = spots.get(id(hit))
+            beside = _beside_a_label_block(p, hit) if hit.strong and (spot is None or spot.where == "right") else None
+            if beside and _written_taller(p, hit, beside) and (spot is None or set(spot.indices) < set(beside)):
+                # writing level with a label set on several lines, beside it, that the rows missed or cut short
+                spot = ValueSpot(tuple(beside), "right", p.layout.row_of[beside[0]])
             if spot is None:
                 if ":" not in path:
                     areas = _blank_areas(p, hit)
@@ -347,22 +351,42 @@ def _read_name_and_relationship(p: _Page, hit: LabelHit, spot: ValueSpot | None,
     found.add(_normalised(f"{rep}.relationship", relationship, conf, hit.page, box))
 
 
-def _label_column_block(layout: PageLayout, hit: LabelHit) -> Box:
+def _label_column_block(layout: PageLayout, hit: LabelHit, others: set[int] = frozenset()) -> Box:
     """The label grown over the lines of print stacked under it in its own column (set flush left or flush
-    right), word by word: a hand's writing beside such a label can knot the page's rows together."""
+    right), word by word, up to another label's words (``others``): a hand's writing beside such a label can
+    knot the page's rows together."""
     em, print_height = layout.em, max(layout.word(i).box.height for i in hit.indices)
     block = hit.box
+    row = layout.rows[layout.row_of[hit.indices[-1]]]
+    previous = hit.indices[-1]
+    for i in row.indices:  # the rest of the label's line of print ("Home address | (street —")
+        word = layout.word(i)
+        if word.box.left <= hit.box.right or i in hit.indices or i in others:
+            continue
+        if layout.gap(previous, i) > 1.2 * em or word.box.height > 1.15 * print_height:
+            break
+        block, previous = block.union(word.box), i
     while True:
-        under = [w.box for w in layout.text.words
+        under = [w.box for k, w in enumerate(layout.text.words)
                  if block.bottom - 0.3 * em <= w.box.top <= block.bottom + 0.8 * em and w.box.height <= 1.3 * print_height
                  and w.box.left >= block.left - em and w.box.right <= block.right + em and w.box.height >= 0.5 * em
-                 and not (w.box.top < block.bottom - 0.3 * em)]
+                 and k not in others]
+        if any(k in others for k, w in enumerate(layout.text.words)
+               if block.bottom - 0.3 * em <= w.box.top <= block.bottom + 0.8 * em
+               and w.box.left >= block.left - em and w.box.right <= block.right + em):
+            return block  # the next label stands under this one: its lines end here
         grown = block
         for box in under:
             grown = grown.union(box)
         if grown == block or grown.bottom <= block.bottom:
             return block
         block = grown
+
+
+def _written_taller(p: _Page, hit: LabelHit, words: list[int]) -> bool:
+    """The words stand taller than the label's print, as writing on a scan does (print beside is no value)."""
+    heights = sorted(p.layout.word(i).box.height for i in words)
+    return heights[len(heights) // 2] >= 1.15 * max(p.layout.word(i).box.height for i in hit.indices)
 
 
 def _whole_line_value(p: _Page, hit: LabelHit, spot: ValueSpot | None) -> list[int]:
@@ -379,7 +403,7 @@ def _beside_a_label_block(p: _Page, hit: LabelHit) -> list[int] | None:
     wander up and down beside such a label, so they may fall in different rows of the page. None for a label
     on one line."""
     layout, em = p.layout, p.layout.em
-    block = _label_column_block(layout, hit)
+    block = _label_column_block(layout, hit, {i for other in p.labels if other is not hit for i in other.indices})
     if block.height < 1.6 * em:
         return None
     beside = sorted((i for i, w in enumerate(layout.text.words)

@@ -125,7 +125,14 @@ def _inside(word: Word, ring: Box) -> bool:
 
 
 def rings_an_answer(ring: Box, text: PageText) -> bool:
-    """A found box or bubble drawn round a printed answer word, or read with its letter as one glyph."""
+    """A found box or bubble drawn round a printed answer word, or read with its letter as one glyph. A hand's
+    ring is drawn well clear of the word, twice a line's height or more; a printed answer bubble or box is about
+    a letter's size, whatever OCR makes of the mark in it."""
+    if not text.words:
+        return False
+    em = float(np.median([w.box.height for w in text.words]))
+    if min(ring.width, ring.height) < 1.8 * em:
+        return False
     for word in text.words:
         if not _enclosed(word, ring):
             continue

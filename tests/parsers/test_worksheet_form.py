@@ -253,12 +253,18 @@ def test_a_box_found_round_a_printed_answer_is_that_answer_circled() -> None:
     from intake.parsers.hand_marks import rings_an_answer
 
     ring = Box(left=600, top=80, width=90, height=80)
+    print_words = form_page([(100, 100, "Sex (circle one)"), (1000, 100, "E-mail (optional)")]).text.words
+
     def text(word: str, box: Box, conf: float = 0.9):  # noqa: ANN202
-        return form_page([]).text.model_copy(update={"words": (Word(text=word, box=box, conf=conf, line=0),)})
+        words = print_words + (Word(text=word, box=box, conf=conf, line=1),)
+        return form_page([]).text.model_copy(update={"words": words})
     assert rings_an_answer(ring, text("F", Box(left=635, top=105, width=20, height=30)))
     assert rings_an_answer(ring, text("(™)", Box(left=600, top=80, width=88, height=80), conf=0.3))
     assert not rings_an_answer(ring, text("X", Box(left=635, top=105, width=20, height=30)))
     assert not rings_an_answer(ring, text("O", Box(left=602, top=82, width=86, height=76), conf=0.5))
+    # an answer bubble about a letter's size holding a mark OCR read as a letter is the answer's bubble
+    bubble = Box(left=600, top=95, width=36, height=36)
+    assert not rings_an_answer(bubble, text("A", Box(left=608, top=100, width=18, height=26), conf=0.4))
 
 
 def test_a_ring_whose_arcs_ocr_glued_to_its_letter_is_circled() -> None:
@@ -289,3 +295,13 @@ def test_a_ring_not_made_out_among_answers_to_circle_makes_the_question_unsure()
     assert [fill for _, fill in circled_words(dark, page.text)] == [0.06, 0.06]
     field = extract_fields([replace(page, image=image)], Settings()).fields["premium_payment.account_type"]
     assert field.value is None and field.needs_review
+
+
+def test_a_street_written_unevenly_beside_a_two_line_label_is_found() -> None:
+    """"Home address (street — / no PO boxes)" set flush right on two lines, the street written level with both,
+    its words wandering up and down: found beside the block though no one row holds it."""
+    page = form_page([(100, 100, "Home address (street \u2014"), (240, 136, "no PO boxes)")])
+    page = _written(page, [(720, 84, "RIVER"), (850, 132, "DR")])
+    page = _written(page, [(600, 126, "9352")])
+    fields = extract_fields([page], Settings()).fields
+    assert fields["applicant.permanent_address.street"].value == "9352 RIVER DR"

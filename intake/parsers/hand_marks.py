@@ -236,6 +236,8 @@ def _ring_read_as_a_word(dark: np.ndarray, word: Word, em: float) -> bool:
     if (word.conf >= 0.5 and not glued) or len(word.text.strip()) > 3 or box.height < 1.8 * em \
             or not 0.6 <= box.width / box.height <= 1.8:
         return False
+    if word.text.strip().isalnum():
+        return False  # letters only ("mme"): a misread answer word, not a ring's arcs read round a letter
     inside = _ink(dark, box.left, box.top, box.right, box.bottom)
     if inside.size == 0:
         return False

@@ -305,3 +305,17 @@ def test_a_street_written_unevenly_beside_a_two_line_label_is_found() -> None:
     page = _written(page, [(600, 126, "9352")])
     fields = extract_fields([page], Settings()).fields
     assert fields["applicant.permanent_address.street"].value == "9352 RIVER DR"
+
+
+def test_a_misread_answer_word_as_tall_as_a_bubble_is_no_ring() -> None:
+    """"mme" (MALE garbled) read with its bubble as one tall box: letters only are a misread word, not a ring's
+    arcs read round a letter ("(F)", "Cu)")."""
+    from intake.parsers.hand_marks import _ring_read_as_a_word
+
+    image = np.full((300, 400), 255, np.uint8)
+    cv2.ellipse(image, (150, 150), (40, 40), 0, 0, 360, 0, 4)
+    cv2.putText(image, "M", (132, 165), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 3)
+    dark = np.where(image < 128, 255, 0).astype(np.uint8)
+    box = Box(left=108, top=108, width=84, height=84)
+    assert _ring_read_as_a_word(dark, Word(text="Cu)", box=box, conf=0.7, line=0), 30.0)
+    assert not _ring_read_as_a_word(dark, Word(text="mme", box=box, conf=0.4, line=0), 30.0)

@@ -46,7 +46,7 @@ from intake.parsers.field_map import NORMALIZERS, TEXT_PATHS, path_for
 from intake.parsers.combs import join_comb_characters
 from intake.parsers.hand_marks import answers_to_circle
 from intake.parsers.label_keywords import keyword_headings, keyword_labels, prefer_key_words
-from intake.parsers.label_cells import first_line_top, join_stacked_labels
+from intake.parsers.label_cells import first_line_top, join_stacked_labels, stacked_print_block
 from intake.parsers.labels import (
     LABEL_VOCABULARY,
     LabelHit,
@@ -208,10 +208,14 @@ _SECTION_OPENERS = {"mailing_street": "mailing", "rep_name": "representative", "
 
 
 def _text_of(p: _Page, spot: ValueSpot) -> tuple[str, float]:
-    words = p.layout.text.words
-    raw = " ".join(words[i].text for i in spot.indices)
-    conf = min(words[i].conf for i in spot.indices)
+    raw, conf, _ = _words_read(p, list(spot.indices))
     return raw, conf
+
+
+def _words_read(p: _Page, indices: list[int]) -> tuple[str, float, Box]:
+    """What the words say, their lowest confidence and the box round them."""
+    words = p.layout.text.words
+    return " ".join(words[i].text for i in indices), min(words[i].conf for i in indices), p.layout.union_box(indices)
 
 
 def _read_text_fields(
@@ -307,9 +311,7 @@ def _read_whole_name(p: _Page, hit: LabelHit, spot: ValueSpot | None, section: s
     indices = _whole_line_value(p, hit, spot)
     if not indices:
         return
-    words = p.layout.text.words
-    raw, conf = " ".join(words[i].text for i in indices), min(words[i].conf for i in indices)
-    box = p.layout.union_box(indices)
+    raw, conf, box = _words_read(p, indices)
     parts, doubtful = split_name(raw, p.name_orders[id(hit)])
     if base != "applicant":
         whole = " ".join(parts[k] for k in ("first_name", "middle_initial", "last_name") if k in parts)
@@ -338,9 +340,7 @@ def _read_name_and_relationship(p: _Page, hit: LabelHit, spot: ValueSpot | None,
     indices = _whole_line_value(p, hit, spot)
     if not indices:
         return
-    words = p.layout.text.words
-    raw, conf = " ".join(words[i].text for i in indices), min(words[i].conf for i in indices)
-    box = p.layout.union_box(indices)
+    raw, conf, box = _words_read(p, indices)
     name, comma, relationship = raw.rpartition(",")
     if not comma:
         cand = _normalised(f"{rep}.name", raw, conf, hit.page, box)
@@ -349,38 +349,6 @@ def _read_name_and_relationship(p: _Page, hit: LabelHit, spot: ValueSpot | None,
         return
     found.add(_normalised(f"{rep}.name", name, conf, hit.page, box))
     found.add(_normalised(f"{rep}.relationship", relationship, conf, hit.page, box))
-
-
-def _label_column_block(layout: PageLayout, hit: LabelHit, others: set[int] = frozenset()) -> Box:
-    """The label grown over the lines of print stacked under it in its own column (set flush left or flush
-    right), word by word, up to another label's words (``others``): a hand's writing beside such a label can
-    knot the page's rows together."""
-    em, print_height = layout.em, max(layout.word(i).box.height for i in hit.indices)
-    block = hit.box
-    row = layout.rows[layout.row_of[hit.indices[-1]]]
-    previous = hit.indices[-1]
-    for i in row.indices:  # the rest of the label's line of print ("Home address | (street —")
-        word = layout.word(i)
-        if word.box.left <= hit.box.right or i in hit.indices or i in others:
-            continue
-        if layout.gap(previous, i) > 1.2 * em or word.box.height > 1.15 * print_height:
-            break
-        block, previous = block.union(word.box), i
-    while True:
-        under = [w.box for k, w in enumerate(layout.text.words)
-                 if block.bottom - 0.3 * em <= w.box.top <= block.bottom + 0.8 * em and w.box.height <= 1.3 * print_height
-                 and w.box.left >= block.left - em and w.box.right <= block.right + em and w.box.height >= 0.5 * em
-                 and k not in others]
-        if any(k in others for k, w in enumerate(layout.text.words)
-               if block.bottom - 0.3 * em <= w.box.top <= block.bottom + 0.8 * em
-               and w.box.left >= block.left - em and w.box.right <= block.right + em):
-            return block  # the next label stands under this one: its lines end here
-        grown = block
-        for box in under:
-            grown = grown.union(box)
-        if grown == block or grown.bottom <= block.bottom:
-            return block
-        block = grown
 
 
 def _written_taller(p: _Page, hit: LabelHit, words: list[int]) -> bool:
@@ -403,7 +371,7 @@ def _beside_a_label_block(p: _Page, hit: LabelHit) -> list[int] | None:
     wander up and down beside such a label, so they may fall in different rows of the page. None for a label
     on one line."""
     layout, em = p.layout, p.layout.em
-    block = _label_column_block(layout, hit, {i for other in p.labels if other is not hit for i in other.indices})
+    block = stacked_print_block(layout, hit, {i for other in p.labels if other is not hit for i in other.indices})
     if block.height < 1.6 * em:
         return None
     beside = sorted((i for i, w in enumerate(layout.text.words)

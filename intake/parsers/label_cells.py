@@ -27,7 +27,7 @@ from intake.parsers.label_keywords import classify_words, tokens_of
 from intake.parsers.labels import LabelHit
 from intake.parsers.layout import PageLayout, Row, is_filler
 
-__all__ = ["first_line_top", "join_stacked_labels", "label_block", "value_cell"]
+__all__ = ["first_line_top", "join_stacked_labels", "label_block", "stacked_print_block", "value_cell"]
 
 _MOST_LINES = 3  # lines of print a label's block may add under the label
 _LINE_GAP_EM = 0.9  # a block's lines are set this close (text heights between one line and the next)
@@ -276,3 +276,35 @@ def first_line_top(layout: PageLayout, hit: LabelHit) -> int:
         top = box.union(top)
         taken.update(line)
     return top.top
+
+
+def stacked_print_block(layout: PageLayout, hit: LabelHit, others: set[int] = frozenset()) -> Box:
+    """The label grown over the rest of its line and the lines of print stacked under it in its own column
+    (set flush left or flush right), word by word, up to another label's words (``others``). Unlike
+    ``label_block`` it does not go by the page's rows: a hand's writing beside such a label can knot them."""
+    em, print_height = layout.em, max(layout.word(i).box.height for i in hit.indices)
+    block = hit.box
+    row = layout.rows[layout.row_of[hit.indices[-1]]]
+    previous = hit.indices[-1]
+    for i in row.indices:  # the rest of the label's line of print ("Home address | (street —")
+        word = layout.word(i)
+        if word.box.left <= hit.box.right or i in hit.indices or i in others:
+            continue
+        if layout.gap(previous, i) > 1.2 * em or word.box.height > 1.15 * print_height:
+            break
+        block, previous = block.union(word.box), i
+    while True:
+        under = [w.box for k, w in enumerate(layout.text.words)
+                 if block.bottom - 0.3 * em <= w.box.top <= block.bottom + 0.8 * em and w.box.height <= 1.3 * print_height
+                 and w.box.left >= block.left - em and w.box.right <= block.right + em and w.box.height >= 0.5 * em
+                 and k not in others]
+        if any(k in others for k, w in enumerate(layout.text.words)
+               if block.bottom - 0.3 * em <= w.box.top <= block.bottom + 0.8 * em
+               and w.box.left >= block.left - em and w.box.right <= block.right + em):
+            return block  # the next label stands under this one: its lines end here
+        grown = block
+        for box in under:
+            grown = grown.union(box)
+        if grown == block or grown.bottom <= block.bottom:
+            return block
+        block = grown

@@ -317,6 +317,15 @@ def find_value(
     return _beside_or_below(layout, hit, labels, stop, row_index, limit, hints, label_words, below_em)
 
 
+def _title_print(layout: PageLayout, hit: LabelHit, picked: list[int]) -> bool:
+    """On a scan, words in Title Case no taller than the label's print: a form's print (hand printing is in
+    capitals or stands taller). A text layer's typed answers keep the label's size, so it is never judged so."""
+    if layout.text.source != "ocr" or not _in_print_of(layout, hit, picked):
+        return False
+    words = [layout.word(i).text.strip(".,:;()") for i in picked]
+    return all(len(w) >= 2 and w[0].isupper() and w[1:].islower() and w.isalpha() for w in words)
+
+
 def _print_height(layout: PageLayout, hit: LabelHit) -> int:
     return max(layout.word(i).box.height for i in hit.indices)
 
@@ -379,6 +388,8 @@ def _beside_or_below(
             return None  # "25c.": the next item's number, its label a stop word
         if _sentence_print(layout, picked):
             return None  # "Add the optional": the next item's print, not writing
+        if _title_print(layout, hit, picked):
+            return None  # "Agency" under a blank "Agent name": the next row's label in the same print
         if layout.floor_between(hit.box, layout.union_box(picked)):
             return None  # below the label's cell or line: the next field's value, this one is blank
         return ValueSpot(tuple(picked), "below", below_index)

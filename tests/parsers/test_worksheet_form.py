@@ -319,3 +319,13 @@ def test_a_misread_answer_word_as_tall_as_a_bubble_is_no_ring() -> None:
     box = Box(left=108, top=108, width=84, height=84)
     assert _ring_read_as_a_word(dark, Word(text="Cu)", box=box, conf=0.7, line=0), 30.0)
     assert not _ring_read_as_a_word(dark, Word(text="mme", box=box, conf=0.4, line=0), 30.0)
+
+
+def test_the_next_rows_label_in_print_under_a_blank_label_is_no_value() -> None:
+    """"Agent name" left blank with "Agency" (a label the tables do not know) printed under it on a scan: Title
+    Case words in the label's print are the form's, not the agent's name; written capitals under it would be."""
+    page = form_page([(100, 100, "Agent name"), (100, 160, "Agency")])
+    fields = extract_fields([page], Settings()).fields
+    assert fields.get("agent.name") is None or fields["agent.name"].value is None
+    written = _written(form_page([(100, 100, "Agent name")]), [(100, 150, "GARY HOFFMANN")])
+    assert extract_fields([written], Settings()).fields["agent.name"].value == "GARY HOFFMANN"

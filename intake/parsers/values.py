@@ -323,7 +323,8 @@ def _title_print(layout: PageLayout, hit: LabelHit, picked: list[int]) -> bool:
     if layout.text.source != "ocr" or not _in_print_of(layout, hit, picked):
         return False
     words = [layout.word(i).text.strip(".,:;()") for i in picked]
-    return all(len(w) >= 2 and w[0].isupper() and w[1:].islower() and w.isalpha() for w in words)
+    # four letters or more: a two-letter state read "Wi" is writing OCR lowered, not print
+    return all(len(w) >= 4 and w[0].isupper() and w[1:].islower() and w.isalpha() for w in words)
 
 
 def _print_height(layout: PageLayout, hit: LabelHit) -> int:

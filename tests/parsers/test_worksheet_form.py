@@ -329,3 +329,12 @@ def test_the_next_rows_label_in_print_under_a_blank_label_is_no_value() -> None:
     assert fields.get("agent.name") is None or fields["agent.name"].value is None
     written = _written(form_page([(100, 100, "Agent name")]), [(100, 150, "GARY HOFFMANN")])
     assert extract_fields([written], Settings()).fields["agent.name"].value == "GARY HOFFMANN"
+
+
+def test_a_state_ocr_read_in_title_case_under_its_label_is_still_the_state() -> None:
+    """"Wi" under "State": two letters in Title Case are a written state OCR lowered, not the form's print."""
+    page = form_page([(100, 100, "City"), (700, 100, "State"), (1000, 100, "ZIP")])
+    page = _written(page, [(100, 150, "WAUSAU"), (1000, 150, "54401")])
+    page = replace(page, text=page.text.model_copy(update={"words": page.text.words + (
+        Word(text="Wi", box=Box(left=700, top=150, width=40, height=30), conf=0.8, line=9),)}))
+    assert extract_fields([page], Settings()).fields["applicant.permanent_address.state"].value == "WI"

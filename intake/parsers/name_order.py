@@ -25,7 +25,7 @@ _PART_WORDS: dict[str, tuple[str, ...]] = {
     "middle_initial": ("mi", "m.i", "middle", "initial", "init"),
 }
 
-_PARTS_OF_A_NAME = frozenset({"name", "first_name", "last_name", "middle_initial"})
+_NAME_LABEL_KINDS = frozenset({"name", "first_name", "last_name", "middle_initial"})  # a bare "name" or one of its parts
 _LOOK_AHEAD = 8  # words after the label in which its bracket must close
 
 
@@ -104,7 +104,7 @@ def find_name_orders(layout: PageLayout, labels: list[LabelHit]) -> tuple[list[L
     that bracket dropped; and the whole-name labels found."""
     orders: dict[int, NameOrder] = {}
     for hit in labels:
-        if hit.kind not in _PARTS_OF_A_NAME:
+        if hit.kind not in _NAME_LABEL_KINDS:
             continue
         found = _hint_after(layout, hit)
         if found is None:

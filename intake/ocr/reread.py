@@ -189,7 +189,8 @@ def _read_cell(
         # Tesseract reads a lone 0 as nothing and a dotted or slashed one as an 8; among digits a closed ring
         # with a round outline can only be a zero
         return StripReading("0", 0.7)
-    for image in (binary, _without_inner_dot(binary)):  # a zero written with a dot in it reads as nothing
+    for attempt in range(2):  # a zero written with a dot in it reads as nothing: then once without the dot
+        image = binary if attempt == 0 else _without_inner_dot(binary)
         enlarged = cv2.resize(image, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
         padded = cv2.copyMakeBorder(enlarged, 30, 30, 30, 30, cv2.BORDER_CONSTANT, value=255)
         for psm in (10, 8, 13):  # one character; with a whitelist Tesseract now and then finds none that way

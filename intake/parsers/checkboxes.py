@@ -19,7 +19,8 @@ import numpy as np
 from intake.ocr.bubbles import find_round_bubbles
 from intake.ocr.lines import find_checkbox_squares
 from intake.ocr.page_text import Box, PageText, Word
-from intake.parsers.hand_marks import circled_words, marked_blanks, rings_an_answer
+from intake.parsers.glyphs import MARK_GLYPHS
+from intake.parsers.hand_marks import circled_words, line_height, marked_blanks, rings_round_answers
 
 __all__ = ["Checkbox", "find_checkboxes", "ink_ratio", "CHECKED_AT", "UNSURE_FROM"]
 
@@ -110,7 +111,7 @@ def _one_box_comb(box: Box, text: PageText) -> bool:
     if len(inside) != 1:
         return False
     glyph = inside[0].text.strip()
-    if len(glyph) != 1 or not glyph.isalnum() or glyph in _MARK_GLYPHS or inside[0].conf < 0.9:
+    if len(glyph) != 1 or not glyph.isalnum() or glyph in MARK_GLYPHS or inside[0].conf < 0.9:
         return False
     reach = box.right + 2 * box.width
     return not any(
@@ -163,9 +164,8 @@ def _in_a_set(box: Box, bubbles: list[Box]) -> bool:
 
 
 _OPENERS, _CLOSERS = "[({", "])}"
-#: What OCR reads a hand mark between typed brackets as ("[X]", "(xX)", "[v]", "(“4"); anything else inside
-#: brackets ("(a)", "(optional)") is text, not a box.
-_MARK_GLYPHS = frozenset("xXvVyYkK4/\\%*+\"'`~^“”‘’«»<>@©®&#°")
+# A hand mark between typed brackets reads as one of ``MARK_GLYPHS``; anything else inside brackets ("(a)",
+# "(optional)") is text, not a box.
 
 
 def _inner(text: str) -> str:
@@ -204,7 +204,7 @@ def typed_brackets(text: PageText) -> list[Box]:
 
 
 def _markish(inner: str) -> bool:
-    return len(inner) <= 3 and all(ch in _MARK_GLYPHS for ch in inner)
+    return len(inner) <= 3 and all(ch in MARK_GLYPHS for ch in inner)
 
 
 def _marked_siblings(words, pairs: list[Box]) -> list[Box]:
@@ -258,7 +258,7 @@ def find_checkboxes(image: np.ndarray, text: PageText, rules: tuple[Box, ...] = 
     boxes = [b for b in boxes if not _on_a_dark_ground(dark, b)]
     # a hand's ring round a printed answer ("M  (F)") looks like a bubble or box holding a letter: it is
     # that answer circled, not a box whose answer is the next word
-    rings = [b for b in boxes if rings_an_answer(b, text)]
+    rings = rings_round_answers(boxes, text, line_height(text))
     boxes = [b for b in boxes if b not in rings]
     found = [Checkbox(page=text.page, box=b, fill=ink_ratio(dark, b)) for b in boxes]
     # brackets typed as text: the mark lies between them, the brackets' own strokes outside the inset

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from intake.ocr.page_text import Box
 from intake.parsers.checkboxes import CHECKED_AT, Checkbox
+from intake.parsers.glyphs import BOX_GLYPHS
 from intake.parsers.labels import clean_token
 from intake.parsers.layout import PageLayout, is_filler
 
@@ -90,9 +91,6 @@ def read_options(layout: PageLayout, boxes: list[Checkbox], box_words: set[int])
     return options
 
 
-#: What OCR reads a bubble or box as, where it glued the glyph to the answer ("ONo", "©Yes", "OvYes":
-#: a tick read as v). Not "C": "OChecking" is the bubble and "Checking".
-_BOX_GLYPHS = frozenset("O0oQ©®@[]|vV")
 
 
 def _glued_answers(layout: PageLayout, boxes: list[Checkbox], box_words: set[int]) -> dict[int, tuple[int, str]]:
@@ -111,7 +109,7 @@ def _glued_answers(layout: PageLayout, boxes: list[Checkbox], box_words: set[int
             share = (cb.box.right - b.left) / max(1, b.width)
             cut = min(2, max(1, int(len(text) * share + 0.5)))
             k = 0
-            while k < cut and text[k] in _BOX_GLYPHS:
+            while k < cut and text[k] in BOX_GLYPHS:
                 k += 1
             if k and text[k:][:1].isalnum():
                 found[id(cb)] = (i, text[k:])

@@ -6,6 +6,7 @@ from collections.abc import Callable
 import re
 
 from intake.parsers import normalize
+from intake.parsers.lookalikes import TO_DIGIT
 from intake.parsers.normalize import Normalized
 
 __all__ = ["path_for", "NORMALIZERS", "TEXT_PATHS"]
@@ -91,15 +92,14 @@ _SPLIT_DIGITS = re.compile(r"\d \d")
 
 
 # A street's ordinal with its digit read as a letter look-alike: "N STH AVE" is 5TH, "ZND ST" 2ND, "IST" 1ST.
-_ORDINAL_MISREAD = re.compile(r"\b([SZIlBG])(ST|ND|RD|TH)\b")
-_ORDINAL_DIGIT = {"S": "5", "Z": "2", "I": "1", "l": "1", "B": "8", "G": "6"}
+_ORDINAL_MISREAD = re.compile(r"\b([A-Za-z])(ST|ND|RD|TH)\b")
 _ORDINAL_SUFFIX = {"1": "ST", "2": "ND", "3": "RD"}
 
 
 def _repair_ordinal(match: re.Match) -> str:
-    digit = _ORDINAL_DIGIT[match.group(1)]
-    if _ORDINAL_SUFFIX.get(digit, "TH") != match.group(2):
-        return match.group(0)  # "IST" is 1ST, but "SST" is no ordinal
+    digit = TO_DIGIT.get(match.group(1)) or TO_DIGIT.get(match.group(1).upper())
+    if digit in (None, "0") or _ORDINAL_SUFFIX.get(digit, "TH") != match.group(2):
+        return match.group(0)  # "IST" is 1ST, but "SST" and "OTH" are no ordinals
     return digit + match.group(2)
 
 

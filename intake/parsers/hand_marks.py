@@ -12,8 +12,9 @@ import cv2
 import numpy as np
 
 from intake.ocr.page_text import Box, PageText, Word
+from intake.parsers.glyphs import BOX_GLYPHS, MARK_GLYPHS
 
-__all__ = ["answers_to_circle", "circled_words", "marked_blanks", "rings_an_answer"]
+__all__ = ["answers_to_circle", "circled_words", "line_height", "marked_blanks", "rings_round_answers"]
 
 _MARKED = 0.5  # the fill a found mark is given (checked), as a glyph box's
 _OPTION_WORD_MAX = 10  # letters of a word that can be an answer to circle ("CHECKING", "FEMALE")
@@ -99,7 +100,6 @@ def _box_before(word: Box, em: float) -> Box:
                width=side, height=side)
 
 
-_MARK_GLYPHS = frozenset("XxVv/\\")  # what OCR reads a hand's tick or cross in a box as
 
 
 def _enclosed(word: Word, ring: Box) -> bool:
@@ -107,7 +107,7 @@ def _enclosed(word: Word, ring: Box) -> bool:
     return ring.left <= x <= ring.right and ring.top <= y <= ring.bottom
 
 
-_BUBBLE_GLYPHS = frozenset("O0oQ©®@e")  # what OCR reads an empty or filled answer bubble itself as
+_BUBBLE_GLYPHS = BOX_GLYPHS | {"e"}  # an answer bubble read as itself, empty or filled in ("e")
 
 
 def _read_as_one_glyph(word: Word, ring: Box) -> bool:
@@ -124,20 +124,27 @@ def _inside(word: Word, ring: Box) -> bool:
             and word.box.width * word.box.height <= 0.5 * ring.width * ring.height)
 
 
-def rings_an_answer(ring: Box, text: PageText) -> bool:
+def line_height(text: PageText) -> float:
+    """The middle height of the page's words: a line of its print."""
+    return float(np.median([w.box.height for w in text.words])) if text.words else 0.0
+
+
+def rings_round_answers(boxes: list[Box], text: PageText, em: float) -> list[Box]:
+    """Those of the found ``boxes`` that are a hand's rings round printed answers (``rings_an_answer``)."""
+    return [b for b in boxes if _rings_an_answer(b, text, em)]
+
+
+def _rings_an_answer(ring: Box, text: PageText, em: float) -> bool:
     """A found box or bubble drawn round a printed answer word, or read with its letter as one glyph. A hand's
-    ring is drawn well clear of the word, twice a line's height or more; a printed answer bubble or box is about
-    a letter's size, whatever OCR makes of the mark in it."""
-    if not text.words:
-        return False
-    em = float(np.median([w.box.height for w in text.words]))
-    if min(ring.width, ring.height) < 1.8 * em:
+    ring is drawn well clear of the word, twice a line's height (``em``) or more; a printed answer bubble or
+    box is about a letter's size, whatever OCR makes of the mark in it."""
+    if not text.words or min(ring.width, ring.height) < 1.8 * em:
         return False
     for word in text.words:
         if not _enclosed(word, ring):
             continue
         letters = word.text.strip(".,:;" + _RING_READ_AS)
-        if letters in _MARK_GLYPHS:
+        if letters and all(ch in MARK_GLYPHS for ch in letters):
             return False  # a tick or cross in a box: the box is the answer's
         if _inside(word, ring) or _read_as_one_glyph(word, ring):
             return True
@@ -153,7 +160,7 @@ def circled_words(dark: np.ndarray, text: PageText, boxes: list[Box] = (), rings
     words = text.words
     if not words:
         return []
-    em = float(np.median([w.box.height for w in words]))
+    em = line_height(text)
     def boxed(w: Word) -> bool:
         x, y = w.box.center
         return any(b.left <= x <= b.right and b.top <= y <= b.bottom for b in boxes)
@@ -255,7 +262,7 @@ def marked_blanks(dark: np.ndarray, text: PageText, dpi: int) -> list[tuple[Box,
     words = text.words
     if not words:
         return []
-    em = float(np.median([w.box.height for w in words]))
+    em = line_height(text)
     run = max(8, int(0.12 * dpi))
     lines = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (run, 1)))
     count, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)

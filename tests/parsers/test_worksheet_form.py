@@ -250,7 +250,10 @@ def test_a_name_written_surname_first_is_taken_when_its_label_went_unread() -> N
 def test_a_box_found_round_a_printed_answer_is_that_answer_circled() -> None:
     """A hand's ring the box finders took for a box: with a printed answer well inside it, or read with its letter
     as one glyph ("(™)"), it rings that answer; a box holding an X, or a bubble OCR read as itself, is a box."""
-    from intake.parsers.hand_marks import rings_an_answer
+    from intake.parsers.hand_marks import line_height, rings_round_answers
+
+    def rings_an_answer(box: Box, page_text) -> bool:  # noqa: ANN001
+        return rings_round_answers([box], page_text, line_height(page_text)) == [box]
 
     ring = Box(left=600, top=80, width=90, height=80)
     print_words = form_page([(100, 100, "Sex (circle one)"), (1000, 100, "E-mail (optional)")]).text.words

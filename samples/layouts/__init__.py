@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from samples.layouts import (cms, compact, grid, heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7,
-                             heldout8, heldout9, heldout10, heldout11)
+                             heldout8, heldout9, heldout10, heldout11, heldout12)
 
 __all__ = ["LAYOUTS", "TUNING_LAYOUTS", "HELDOUT_LAYOUTS", "LABEL_FONTS"]
 
@@ -18,10 +18,11 @@ LAYOUTS: dict[str, Callable] = {"cms": cms.build, "compact": compact.build, "gri
                                 "heldout4": heldout4.build, "heldout5": heldout5.build,
                                 "heldout6": heldout6.build, "heldout7": heldout7.build,
                                 "heldout8": heldout8.build, "heldout9": heldout9.build,
-                                "heldout10": heldout10.build, "heldout11": heldout11.build}
+                                "heldout10": heldout10.build, "heldout11": heldout11.build,
+                                "heldout12": heldout12.build}
 TUNING_LAYOUTS = ("cms", "compact", "grid")
 HELDOUT_LAYOUTS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-                   "heldout8", "heldout9", "heldout10", "heldout11")
+                   "heldout8", "heldout9", "heldout10", "heldout11", "heldout12")
 #: label font (regular, bold, size) per layout
 LABEL_FONTS: dict[str, tuple[str, str, float]] = {
     "cms": ("sans", "sans-bold", 8.5),
@@ -38,4 +39,5 @@ LABEL_FONTS: dict[str, tuple[str, str, float]] = {
     "heldout9": ("mono", "mono-bold", 9.12),  # 38 px at 300 dpi: typed brackets fall where the PDF draws them
     "heldout10": ("sans-cond-bold", "sans-bold", 6.5),
     "heldout11": ("sans", "sans-bold", 7.5),
+    "heldout12": ("sans", "sans-bold", 8.0),
 }

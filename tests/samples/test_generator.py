@@ -99,7 +99,7 @@ def test_required_missing_depends_on_choices() -> None:
 
 
 @pytest.mark.parametrize("layout", ["heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-                                    "heldout8", "heldout9", "heldout10", "heldout11"])
+                                    "heldout8", "heldout9", "heldout10", "heldout11", "heldout12"])
 def test_other_heldout_layouts_write_what_heldout_writes(tmp_path: Path, layout: str) -> None:
     """Every held-out layout draws the same values and ticks the same boxes as "heldout"; its truth says heldout."""
     from collections import Counter
@@ -119,12 +119,15 @@ def test_other_heldout_layouts_write_what_heldout_writes(tmp_path: Path, layout:
     # So for it (and for "heldout" beside it) a value that is a whole date in one of those forms is read back as
     # MM/DD/YYYY, letters are compared upper-cased and the joining commas and periods are not counted; every other
     # character must still match one for one (a two-digit year, a lost digit or a dropped field fails).
+    # heldout12 is a software printout read back the same way ("Duane H. Krueger", "1234 Main St, Wausau, WI 54401",
+    # "March 4, 1948", "(715) 555-0123"); its choices are TYPED answer words instead of ticked boxes.
     written11 = layout == "heldout11"
-    if written11:
+    written = written11 or layout == "heldout12"
+    if written:
         skip = " -().,"
 
     def canonical(text: str) -> str:
-        if not written11:
+        if not written:
             return text
         for pattern in ("%m/%d/%Y", "%B %d, %Y", "%b %d %Y", "%d %B %Y"):
             try:
@@ -146,26 +149,50 @@ def test_other_heldout_layouts_write_what_heldout_writes(tmp_path: Path, layout:
                         words.append(t.text)
         return sorted(words)
 
+    def typed_choices(texts: list[str], form) -> tuple[list[str], int]:
+        """heldout12 types the chosen option of each choice once, in one of its spellings, and no other option (a
+        lone letter may still be a middle initial): take the typed answers out of the values and count them."""
+        from samples.layouts import heldout12
+
+        c = form.choice
+        rest, typed = list(texts), 0
+        for words, chosen in ((heldout12.SEX_WORDS, c["sex"]), (heldout12.DENTAL_WORDS, c["dental"]),
+                              (heldout12.METHOD_WORDS, c["method"]), (heldout12.ACCOUNT_WORDS, c["account_type"]),
+                              (heldout12.PLAN_WORDS, c["plan"])):
+            for option, spellings in words.items():
+                hits = [t for t in rest if t in spellings]
+                if chosen is not None and option == chosen:
+                    assert hits, (option, texts)
+                    rest.remove(max(hits, key=len))
+                    typed += 1
+                else:
+                    assert all(len(t) == 1 for t in hits), (option, texts)
+        return rest, typed
+
     def drawn(name: str, form, build_seed: int = 1) -> tuple[Counter, int, int]:
         pages = LAYOUTS[name](form, Style(), random.Random(build_seed))
         items = [item for page in pages for item in page.items]
-        values = [canonical(t.text) for t in items if isinstance(t, Text) and t.role == "value"]
+        texts = [t.text for t in items if isinstance(t, Text) and t.role == "value"]
+        typed = 0
+        if name == "heldout12":  # a typed answer word stands for a ticked box
+            texts, typed = typed_choices(texts, form)
+        values = [canonical(text) for text in texts]
         chars = Counter(ch for text in values for ch in text if ch not in skip)
         ticks = sum(1 for c in items if isinstance(c, Checkbox) and c.mark)
         strokes = sum(1 for s in items if isinstance(s, Stroke))
         if name == "heldout11":  # a circled word stands for a ticked box; the signature is the other stroke
             rings = len(circled(items))
             return chars, ticks + rings, strokes - rings
-        return chars, ticks, strokes
+        return chars, ticks + typed, strokes
 
     assert layout in HELDOUT_LAYOUTS
     for seed in range(8):
         form = draw_form(random.Random(seed), signed_on=date(2026, 11, 20), requested=date(2027, 1, 1),
                          with_rep=seed % 2 == 0, with_agent=True, with_mailing=seed % 3 == 0)
         assert drawn(layout, form) == drawn("heldout", form)
-    if written11:
+    if written:
         # each document's writer is drawn from the build's random numbers: try several, with parts of the combined
-        # lines left blank, and check each circle holds the chosen word
+        # lines left blank, and (heldout11) check each circle holds the chosen word
         blanks = ["applicant.first_name", "applicant.last_name", "applicant.permanent_address.city",
                   "applicant.permanent_address.zip", "authorized_representative.name",
                   "authorized_representative.relationship", "applicant.sex", "signature.date"]
@@ -177,6 +204,8 @@ def test_other_heldout_layouts_write_what_heldout_writes(tmp_path: Path, layout:
             if blank:
                 form.blank(blank)
             assert drawn(layout, form, seed) == drawn("heldout", form)
+            if not written11:
+                continue
             c = form.choice
             expected = [w for w, on in (("M", c["sex"] == "M"), ("F", c["sex"] == "F"), ("YES", c["dental"] is True),
                                         ("NO", c["dental"] is False), ("CHECKING", c["account_type"] == "checking"),

@@ -134,9 +134,17 @@ def _middle_initial(raw: str | None) -> Normalized:
     return result
 
 
+_MONTH_WORD = re.compile(r"[A-Za-z]{3}")
+
+
 def _date(kind: str) -> Callable[[str | None], Normalized]:
     def read(raw: str | None) -> Normalized:
         text = (raw or "").strip().strip("()[]{}|,;:'\"")
+        if _MONTH_WORD.search(text):
+            # "Sep 3 1956": the day and the year are two numbers, not digits OCR split apart
+            as_written = normalize.date(text, kind=kind)
+            if as_written.ok:
+                return as_written
         squeezed = re.sub(r"(?<=\d)\s+(?=\d)", "", text)
         result = normalize.date(squeezed or None, kind=kind)
         if squeezed != text and result.ok:

@@ -82,6 +82,48 @@ def _ringed(mask: np.ndarray, box: Box) -> bool:
     return spans_x(top) and spans_x(bottom) and spans_y(left) and spans_y(right)
 
 
+_RING_BINS = 24  # directions round a word a ring is looked for in
+
+
+def _closed_ring(dark: np.ndarray, box: Box, em: float) -> bool:
+    """One stroke round ``box``, however near the print: a wide flat ring hugging the word
+    ("(NO)" drawn clean on an e-signed page), which the four-sides test misses when the ring touches the word.
+    The stroke's extent holds the word with room on both sides, it is thin (little ink for its size) and it
+    leaves its extent's corners white, as no box or comb does."""
+    x0, y0 = max(0, int(box.left - 4 * em)), max(0, int(box.top - 2 * em))
+    x1, y1 = min(dark.shape[1], int(box.right + 4 * em)), min(dark.shape[0], int(box.bottom + 2 * em))
+    window = (dark[y0:y1, x0:x1] > 0).astype(np.uint8)
+    if window.size == 0:
+        return False
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(window, connectivity=8)
+    cx, cy = box.center[0] - x0, box.center[1] - y0
+    for k in range(1, count):
+        x, y, w, h, area = (int(v) for v in stats[k])
+        if x == 0 or y == 0 or x + w >= window.shape[1] or y + h >= window.shape[0]:
+            continue  # runs out of the window: a rule, a cell's border, a long stroke
+        if not (x <= box.left - x0 - 0.3 * em and x + w >= box.right - x0 + 0.3 * em and y < cy < y + h):
+            continue
+        if not (x <= cx <= x + w and h >= box.height and h <= 3.5 * em):
+            continue
+        if area > 0.4 * w * h:
+            continue  # a blot or a filled shape, not a thin ring
+        own = labels[y : y + h, x : x + w] == k
+        cw, ch = max(2, w // 8), max(2, h // 8)
+        corners = (own[:ch, :cw], own[:ch, -cw:], own[-ch:, :cw], own[-ch:, -cw:])
+        if any(c.any() for c in corners):
+            continue
+        # round the word: outside the word's box, the stroke is seen from its middle in most directions (a hand
+        # may leave a gap; a bracket or a pair of them covers far less)
+        ys, xs = np.nonzero(own)
+        ys, xs = ys + y + y0, xs + x + x0
+        away = (xs < box.left) | (xs > box.right) | (ys < box.top) | (ys > box.bottom)
+        angles = np.arctan2(ys[away] - box.center[1], (xs[away] - box.center[0]) * box.height / max(box.width, 1))
+        bins = np.unique(((angles + np.pi) / (2 * np.pi) * _RING_BINS).astype(int) % _RING_BINS)
+        if bins.size >= 0.75 * _RING_BINS:
+            return True
+    return False
+
+
 def _longest_run(ink: np.ndarray) -> int:
     """The longest stretch of ink along any one row."""
     best = 0
@@ -171,7 +213,7 @@ def circled_words(dark: np.ndarray, text: PageText, boxes: list[Box] = (), rings
         if w.text.strip(_RING_READ_AS):  # an arc read as a bracket stays ink of the ring
             b = _letters_box(w)
             mask[max(0, b.top - 1) : b.bottom + 1, max(0, b.left - 1) : b.right + 1] = 0
-    circled = [i for i in options if _ringed(mask, _letters_box(words[i]))]
+    circled = [i for i in options if _ringed(mask, _letters_box(words[i])) or _closed_ring(dark, words[i].box, em)]
     # rings the box finders took for boxes: the word (or glyph) inside each
     for ring in rings:
         inside = [i for i, w in enumerate(words) if i not in circled and _enclosed(w, ring)
@@ -305,6 +347,15 @@ def marked_blanks(dark: np.ndarray, text: PageText, dpi: int) -> list[tuple[Box,
         and 0 < abs(b.top - a.top) <= 4 * em for b, _ in out)]
 
 
+def _level_with(word: Word, instruction: Word) -> bool:
+    """On the instruction's line, or centred on a row whose label wraps and ends in it ("Account / type (circle)
+    CHECKING  SAVINGS": the answers sit level with the middle of the two lines, overlapping the second)."""
+    em = instruction.box.height
+    gap = abs(word.box.center[1] - instruction.box.center[1])
+    overlaps = word.box.top < instruction.box.bottom and instruction.box.top < word.box.bottom
+    return gap <= 0.6 * em or (overlaps and gap <= em)
+
+
 def answers_to_circle(text: PageText) -> set[int]:
     """The printed answers after a "(circle)" or "(circle one)" instruction on its line ("Account type (circle)
     CHECKING  SAVINGS"), circled or not: choices, never another field's value."""
@@ -314,7 +365,7 @@ def answers_to_circle(text: PageText) -> set[int]:
         if "circle" not in word.text.lower():
             continue
         em = word.box.height
-        line = sorted((i for i, w in enumerate(words) if i != k and abs(w.box.center[1] - word.box.center[1]) <= 0.6 * em
+        line = sorted((i for i, w in enumerate(words) if i != k and _level_with(w, word)
                        and 0 < w.box.left - word.box.right <= 25 * em), key=lambda i: words[i].box.left)
         for i in line:
             if words[i].text.rstrip(".,:;)").lower() in ("one", "all"):

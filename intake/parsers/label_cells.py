@@ -200,20 +200,31 @@ def _label_line(layout: PageLayout, chunk: list[int]) -> bool:
 
 
 def _next_line_at_left(layout: PageLayout, row_index: int, top: Box) -> list[int] | None:
-    """The chunk starting at ``top``'s left on the next line under it, passing over a row that is
-    only beside it (a value written a little lower); None when something else comes first."""
+    """The chunk starting at ``top``'s left (or, set flush right, ending at its right) on the next line under
+    it, passing over a row that is only beside it (a value written a little lower); None when something else
+    comes first."""
     em = layout.em
     for row in layout.rows[row_index + 1 :]:
         if row.centre <= top.bottom:
             continue
         if row.top - top.bottom > _LINE_GAP_EM * em:
             return None
-        lower = next((c for c in layout.chunks(row) if abs(layout.word(c[0]).box.left - top.left) <= 1.2 * em), None)
+        chunks = layout.chunks(row)
+        lower = next((c for c in chunks if abs(layout.word(c[0]).box.left - top.left) <= 1.2 * em), None)
+        # a label column set flush right ("Account / type (circle)"): the lines end together
+        lower = lower or next((c for c in chunks if abs(layout.word(c[-1]).box.right - top.right) <= 1.2 * em
+                               and layout.word(c[0]).box.left < top.left), None)
         if lower is not None:
             return lower
         if layout.in_span(row, top.left - em, top.right):
             return None
     return None
+
+
+def _named_with_the_line_above(hit: LabelHit, upper: list[int], lower: list[int], layout: PageLayout) -> bool:
+    """The label found on the lower line needs the upper line's words to name its kind ("Account / type
+    (circle)": "type" alone names nothing the key words know): the upper line is the label's first."""
+    return not set(hit.indices) & set(upper) and classify_words(tokens_of(layout.word(i).text for i in lower)) is None
 
 
 def join_stacked_labels(layout: PageLayout, hits: list[LabelHit]) -> list[LabelHit]:
@@ -242,7 +253,7 @@ def join_stacked_labels(layout: PageLayout, hits: list[LabelHit]) -> list[LabelH
             joined = [h for h in out if words.intersection(h.indices)]
             if kind is None or any(not words.issuperset(h.indices) for h in joined):
                 continue
-            if len(joined) == 1 and joined[0].kind == kind:
+            if len(joined) == 1 and joined[0].kind == kind and not _named_with_the_line_above(joined[0], upper, lower, layout):
                 continue  # the label, and print going on under it: the label's block
             ids = tuple(upper + lower)
             base = joined[0] if joined else LabelHit(kind=kind, page=layout.page, indices=ids, box=top, score=80.0,

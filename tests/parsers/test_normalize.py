@@ -423,3 +423,16 @@ def test_streets_without_a_misread_ordinal_are_left_as_written(raw: str) -> None
 
     result = NORMALIZERS["applicant.permanent_address.street"](raw)
     assert (result.value, result.note) == (raw, None)
+
+
+@pytest.mark.parametrize(("raw", "value", "note"), [
+    ("Sep 3 1956", "1956-09-03", None),  # the day and the year are two numbers, not "31956"
+    ("Mar 4 1948", "1948-03-04", None),
+    ("4 March 1948", "1948-03-04", None),
+    ("03/0 4/1948", "1948-03-04", "digits_joined"),  # digits OCR split apart are joined, for review
+])
+def test_a_birth_date_field_joins_split_digits_but_not_a_day_and_its_year(raw: str, value: str, note: str | None) -> None:
+    from intake.parsers.field_map import NORMALIZERS
+
+    result = NORMALIZERS["applicant.birth_date"](raw)
+    assert (result.value, result.note) == (value, note)

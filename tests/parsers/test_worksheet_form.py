@@ -236,6 +236,31 @@ def test_answers_printed_to_circle_are_no_neighbours_value() -> None:
     assert holder is None or holder.value is None
 
 
+def test_answers_level_with_a_wrapped_instruction_label_are_no_neighbours_value() -> None:
+    """An e-signed worksheet: "Account / type (circle)" wraps round the row's middle, so CHECKING and SAVINGS sit
+    higher than "(circle)" by most of a line; they are still the answers to circle, not the holder's name."""
+    page = form_page([(100, 100, "Bank account holder"), (1120, 91, "Account"), (1000, 126, "type (circle)"),
+                      (1500, 100, "CHECKING"), (1760, 100, "SAVINGS")])
+    fields = extract_fields([page], Settings()).fields
+    holder = fields.get("premium_payment.account_holder")
+    assert holder is None or holder.value is None
+
+
+def test_a_wide_ring_hugging_its_word_and_left_open_is_circled() -> None:
+    """A clean ring drawn flat round NO, touching the letters above and below and open for a fifth of its way
+    at the bottom: one stroke round the word. A printed pair of brackets round YES is no ring."""
+    page = form_page([(100, 100, "Add the dental rider? (circle)"), (900, 100, "(YES)"), (1200, 100, "NO")])
+    no = {w.text: w.box for w in page.text.words}["NO"]
+    image = page.image.copy()
+    centre = (no.left + no.width // 2, no.top + no.height // 2)
+    cv2.ellipse(image, centre, (no.width // 2 + 45, no.height // 2 + 2), 0, 110, 110 + 290, 0, 3)
+    dark = np.where(image < 128, 255, 0).astype(np.uint8)
+    fills = sorted((b.left, fill) for b, fill in circled_words(dark, page.text))
+    assert fills and fills[-1][1] == 0.5 and all(fill == 0.0 for _, fill in fills[:-1])
+    fields = extract_fields([replace(page, image=image)], Settings()).fields
+    assert fields["dental_rider"].value is False
+
+
 def test_a_name_written_surname_first_is_taken_when_its_label_went_unread() -> None:
     """OCR ran the two lines of "Applicant name (Last, / First, M.I.)" together into one garbled word: the name
     written surname first beside it, taller than the print, is the applicant's, for a person to confirm."""

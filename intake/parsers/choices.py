@@ -346,7 +346,7 @@ def account_type_of(text: str) -> str | None:
     return None
 
 
-_NEGATIVE = {"no", "not", "dont", "decline", "without", "none"}
+_NEGATIVE = {"no", "not", "dont", "decline", "declined", "declines", "waive", "waived", "without", "none"}
 
 
 def yes_no_of(text: str) -> bool | None:
@@ -355,7 +355,7 @@ def yes_no_of(text: str) -> bool | None:
     if not tokens:
         return None
     if tokens[0] in ("yes", "y"):
-        return True
+        return None if "no" in tokens[1:3] else True  # "YES  NO": the printed pair, no answer
     if tokens[0] in _NEGATIVE or (len(tokens) > 1 and tokens[0] == "i" and tokens[1] in _NEGATIVE):
         return False
     return None

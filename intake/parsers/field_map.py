@@ -39,6 +39,11 @@ def path_for(kind: str, section: str | None) -> str | None:
         if rep:
             return f"{_REP}.phone"
         return None if section in _FOREIGN else "applicant.phone"
+    if kind in ("mailing_city", "mailing_state", "mailing_zip"):  # "Mailing city": the label names its address
+        part = kind.removeprefix("mailing_")
+        if rep:
+            return f"{_REP}.address:{part}"
+        return None if section in _FOREIGN else f"{_MAIL}.{part}"
     if kind in ("street", "address", "mailing_street", "permanent_street", "city", "state", "zip", "county", "city_state_zip"):
         if rep:
             return f"{_REP}.address" if kind in ("street", "address", "mailing_street", "permanent_street") else f"{_REP}.address:{kind}"

@@ -26,7 +26,7 @@ from intake.ocr.page import RecognizedPage
 from intake.ocr.page_text import Box
 from intake.parsers import normalize
 from intake.parsers.addresses import split_city_state_zip, split_full_address
-from intake.parsers.candidates import Candidate, candidate_from, choose
+from intake.parsers.candidates import REVIEW_BELOW, Candidate, candidate_from, choose
 from intake.parsers.checkboxes import Checkbox, find_checkboxes
 from intake.parsers.choices import (
     PLAN_ID,
@@ -53,11 +53,12 @@ from intake.parsers.labels import (
     clean_token,
     find_headings,
     find_labels,
+    is_label_wording,
     join_wrapped_labels,
     values_mistaken_for_labels,
 )
 from intake.parsers.layout import PageLayout, is_filler, page_furniture, split_glued_labels
-from intake.parsers.name_order import find_name_orders, split_name
+from intake.parsers.name_order import find_name_orders, split_name, split_name_as_written
 from intake.parsers.sections import Heading, section_of
 from intake.parsers.signature import signature_ink
 from intake.parsers.second_reading import Blank, second_look
@@ -238,11 +239,18 @@ def _read_text_fields(
             if _names_and_relationship(p.layout, hit):
                 _read_name_and_relationship(p, hit, spots.get(id(hit)), found)
                 continue
+            if _names_the_applicant(p.layout, hit, section):
+                _read_name_as_written(p, hit, spots.get(id(hit)), found)
+                continue
             path = path_for(hit.kind, section)
             _locate(found, path, hit.kind)
             if path is None or hit.kind in ("sex", "date", "signature", "rep_signature"):
                 continue
             spot = spots.get(id(hit))
+            if spot is not None and spot.where == "below" and _in_label_print(p, hit, spot):
+                # the label's own last line ("... (cannot be a / P.O. Box)"): the answer is beside the label, or none
+                beside = _beside_a_label_block(p, hit) if hit.strong else None
+                spot = ValueSpot(tuple(beside), "right", p.layout.row_of[beside[0]]) if beside else None
             beside = _beside_a_label_block(p, hit) if hit.strong and (spot is None or spot.where == "right") else None
             if beside and _written_taller(p, hit, beside) and (spot is None or set(spot.indices) < set(beside)):
                 # writing level with a label set on several lines, beside it, that the rows missed or cut short
@@ -325,6 +333,32 @@ def _read_whole_name(p: _Page, hit: LabelHit, spot: ValueSpot | None, section: s
         found.add(cand)
 
 
+def _names_the_applicant(layout: PageLayout, hit: LabelHit, section: str | None) -> bool:
+    """A "Name" label of the applicant's own ("Applicant name", "Full name") that starts its line, outside
+    anybody else's section; not "Print name" under a signature, which may be a representative's."""
+    tokens = {clean_token(layout.word(i).text) for i in hit.indices}
+    return (hit.kind == "name" and section in (None, "applicant") and hit.at_chunk_start and "name" in tokens
+            and not tokens & {"print", "printed"})
+
+
+def _read_name_as_written(p: _Page, hit: LabelHit, spot: ValueSpot | None, found: _Found) -> None:
+    """The applicant's name on one line in the order people write it ("Kathleen M. Hoffmann"). A name read
+    from its parts' own labels outranks it."""
+    indices = _whole_line_value(p, hit, spot)
+    raw, conf, box = _words_read(p, indices) if indices else ("", 1.0, hit.box)
+    if any(ch in raw for ch in "()[]{}"):
+        return  # the label's own bracket read with it ("(Last, First, M.I.)" unread as an order): not a name alone
+    for part in ("first_name", "last_name", "middle_initial"):
+        _locate(found, f"applicant.{part}", part)
+    parts, doubtful = split_name_as_written(raw)
+    for part, value in parts.items():
+        cand = replace(_normalised(f"applicant.{part}", value, conf, hit.page, box), rank=1)
+        if doubtful and cand.valid:
+            cand = replace(cand, needs_review=True, note=cand.note or "name_split_doubtful",
+                           confidence=min(cand.confidence, 0.6))
+        found.add(cand)
+
+
 def _names_and_relationship(layout: PageLayout, hit: LabelHit) -> bool:
     """"Name and relationship of person signing for applicant": one line for someone else's name and who
     they are to the applicant."""
@@ -364,6 +398,17 @@ def _whole_line_value(p: _Page, hit: LabelHit, spot: ValueSpot | None) -> list[i
     if beside is not None:
         return beside
     return list(spot.indices) if spot is not None else []
+
+
+def _in_label_print(p: _Page, hit: LabelHit, spot: ValueSpot) -> bool:
+    """The words taken under a label close the bracket its line left open ("... (cannot be a / P.O. Box)"): the
+    label's own print, not a value."""
+    layout = p.layout
+    row = layout.rows[layout.row_of[hit.indices[-1]]]
+    line = " ".join(layout.word(i).text for i in row.indices if layout.word(i).box.left >= hit.box.left)
+    taken = " ".join(layout.word(i).text for i in spot.indices)
+    return line.count("(") > line.count(")") and ")" in taken and all(
+        is_label_wording(layout.word(i).text) for i in spot.indices)
 
 
 def _beside_a_label_block(p: _Page, hit: LabelHit) -> list[int] | None:
@@ -603,12 +648,15 @@ def _near(hit: LabelHit, o: Option, em: float, rows_below: float = 3.5) -> bool:
     return same_row or under
 
 
+_FOREIGN_SECTIONS = ("representative", "office", "emergency")  # someone else's answers
+
+
 def _read_choices(pages: list[_Page], headings: list[Heading], by_kind, found: _Found) -> None:
     options = [o for p in pages for o in p.options]
     em_of = {p.layout.page: p.layout.em for p in pages}
 
     # Sex: boxes by the "Sex"/"Gender" label; else a written letter or word.
-    sex_labels = [h for h, section in by_kind.get("sex", []) if section not in ("representative", "office", "emergency")]
+    sex_labels = [h for h, section in by_kind.get("sex", []) if section not in _FOREIGN_SECTIONS]
     near = by_label = [o for o in options for h in sex_labels if _near(h, o, em_of[o.page])]
     if not any(sex_of(o.text) for o in near):
         # No "Sex" label by its boxes ("Are you male or female?"): boxes that say only Male / Female,
@@ -644,6 +692,10 @@ def _read_choices(pages: list[_Page], headings: list[Heading], by_kind, found: _
     plan = decide(options, plan_meaning)
     if any(plan_meaning(o.text) for o in options):
         found.located.add("plan.id")
+    elif plan is None:
+        typed = _typed_answer(pages, by_kind, ("plan", "plan_name"), "plan.id", plan_meaning, found)
+        if typed is not None and typed.value in PLANS:
+            found.add(replace(typed, path="plan.name", value=PLANS[typed.value]))
     if plan is not None:
         _choice_field(found, "plan.id", plan)
         if plan.value is not None:
@@ -657,7 +709,12 @@ def _read_choices(pages: list[_Page], headings: list[Heading], by_kind, found: _
     _choice_field(found, "premium_payment.method", method)
     if any(method_of(o.text) for o in payment):
         found.located.add("premium_payment.method")
+    elif method is None:
+        typed = _typed_answer(pages, by_kind, ("payment_method",), "premium_payment.method", method_of, found)
+        method = Choice(typed.value, typed.confidence, typed.needs_review, None, None) if typed else None
     account_type = decide(payment, account_type_of)
+    if account_type is None and not any(account_type_of(o.text) for o in payment):
+        _typed_answer(pages, by_kind, ("account_type",), "premium_payment.account_type", account_type_of, found)
     if account_type is None and method is not None and method.value == "eft":
         # a bank draft names its account's type: none ticked is a mark left unread more often than a blank
         asked = [o for o in payment if account_type_of(o.text)]
@@ -684,6 +741,57 @@ def _read_choices(pages: list[_Page], headings: list[Heading], by_kind, found: _
 
     _choice_field(found, "dental_rider",
                   decide(dental_opts, dental_meaning) or ticked_unread_of_pair(dental_opts, dental_meaning, (True, False)))
+    if not dental_opts:
+        _typed_answer(pages, by_kind, ("dental",), "dental_rider", dental_meaning, found)
+
+
+def _typed_answer(pages: list[_Page], by_kind, kinds: tuple[str, ...], path: str, meaning, found: _Found) -> Candidate | None:
+    """A choice answered in words where its label's value goes, as a printout of an electronic enrollment gives
+    it ("Dental rider  Declined", "Plan selected  Aspirus Advantage Plus (H5652-002)"): what the words mean."""
+    page_of = {p.layout.page: p for p in pages}
+    for kind in kinds:
+        for hit, section in by_kind.get(kind, []):
+            if section in _FOREIGN_SECTIONS:
+                continue
+            p = page_of[hit.page]
+            spot = find_value(p.layout, hit, p.labels, p.stop)
+            for words in (list(spot.indices) if spot else [], _cell_beside(p, hit)):
+                # specks and a table's rule read before the answer ("| 7. - Declined") are no part of it
+                words = words[next((k for k, i in enumerate(words) if _letters(p.layout.word(i).text) >= 2),
+                                   len(words)):]
+                if not words:
+                    continue
+                raw, conf, box = _words_read(p, words)
+                value = meaning(raw)
+                if value is None:
+                    continue
+                cand = Candidate(path, value, conf, conf < REVIEW_BELOW or not hit.strong, None, raw, hit.page, box)
+                found.add(cand)
+                found.located.add(path)
+                return cand
+    return None
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def _cell_beside(p: _Page, hit: LabelHit) -> list[int]:
+    """The words right of a label on its line up to the next label, as a table's answer cell holds them, whether
+    or not they read as a value ("Withhold from Social Security benefit", "Yes — add dental rider"); none when
+    any is another answer's print (an option, an answer to circle)."""
+    layout = p.layout
+    chunks = layout.chunks(layout.rows[layout.row_of[hit.indices[-1]]])
+    own = next(k for k, chunk in enumerate(chunks) if hit.indices[-1] in chunk)
+    label_words = {i for h in p.labels for i in h.indices}
+    cell: list[int] = []
+    for chunk in chunks[own + 1 :]:
+        if chunk[0] in label_words:
+            break  # the next question on the line
+        if any(i in p.stop and i not in label_words for i in chunk):
+            return []
+        cell += chunk
+    return cell
 
 
 def _says_only_sex(text: str) -> bool:

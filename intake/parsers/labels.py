@@ -89,6 +89,9 @@ LABELS: dict[str, tuple[str, ...]] = {
     "city": ("city", "town", "city town", "city or town"),
     "state": ("state",),
     "zip": ("zip", "zip code", "postal code", "zip+4", "zipcode"),
+    "mailing_city": ("mailing city", "mailing city town", "mailing town", "mail city"),
+    "mailing_state": ("mailing state",),
+    "mailing_zip": ("mailing zip", "mailing zip code", "mailing postal code"),
     "city_state_zip": ("city state zip", "city state zip code", "city state and zip", "city state and zip code"),
     "county": ("county",),
     "medicare_number": (
@@ -196,6 +199,13 @@ LABELS: dict[str, tuple[str, ...]] = {
     ),
     "plan_id": ("plan id", "plan id #", "contract pbp", "plan contract pbp", "contract pbp number", "plan number"),
     "plan_name": ("plan name", "name of plan"),
+    # Choice questions a printout answers in words ("Plan selected  Aspirus ... (H5652-001)", "How will you pay
+    # your premium?  Monthly bill"); on paper forms their boxes answer them.
+    "plan": ("plan selected", "selected plan", "plan choice", "plan chosen", "plan elected", "plan applied for",
+             "plan you are enrolling in", "plan you want to join"),
+    "payment_method": ("payment method", "premium payment method", "method of payment", "how will you pay",
+                       "how will you pay your premium", "how do you want to pay your premium",
+                       "how would you like to pay your premium", "premium payment option", "pay my premium by"),
     # Question labels with no text value of their own: they bound neighbouring values.
     "dental": ("dental rider", "optional dental rider", "dental", "dental coverage", "dental benefit", "dental add on"),
     "account_type": ("account type", "type of account", "type"),
@@ -203,7 +213,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     # Fields the record does not keep: found only so their words and values bound their neighbours'.
     "other": (
         "apt", "apt unit", "apt #", "apartment", "suite", "apt suite", "email", "e mail", "email address",
-        "e mail address", "bank name", "name of bank", "agency name", "preferred language", "language",
+        "e mail address", "bank name", "name of bank", "agency name", "agency", "agency id", "agency phone", "preferred language", "language",
         "race", "ethnicity", "employer", "fax number", "spouse name",
     ),
     "rep_address": ("rep address", "representative address", "representatives address"),
@@ -247,6 +257,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "broker information",
         "agent broker",
         "agent broker section",
+        "agent of record",
+        "agent of record information",
     ),
     "payment": (
         "paying your plan premium",
@@ -269,7 +281,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     ),
     "medicare": ("medicare information", "your medicare information"),
     "emergency": ("emergency contact", "emergency contact information", "in case of emergency"),
-    "signature": ("please read and sign", "signature section", "read and sign below"),
+    "signature": ("please read and sign", "signature section", "read and sign below", "signature", "signatures",
+                  "sign here", "sign below", "signature and date"),
 }
 
 _EXTRA_LABEL_WORDS = ("requested", "optional", "required", "different", "above", "below", "please", "print",
@@ -575,8 +588,15 @@ def find_headings(layout: PageLayout) -> list[LabelHit]:
         h
         for h in _select(_candidates(layout, HEADINGS))
         if (h.chunk_len <= 14 or (h.at_chunk_start and h.chunk_len - len(h.indices) <= _HEADING_TAIL))
-        and h.score >= 85
+        and h.score >= 85 and (h.kind != "signature" or _line_of_its_own(layout, h))
     ]
+
+
+def _line_of_its_own(layout: PageLayout, hit: LabelHit) -> bool:
+    """The heading's words are all its line holds, with no colon: "Signature" over its block, not the label
+    "Signature:" or "Applicant signature" with the pen's line beside it."""
+    row = layout.rows[layout.row_of[hit.indices[0]]]
+    return not hit.colon and set(row.indices) == set(hit.indices)
 
 
 #: A heading may be followed on its line by a few words ("... (complete only if ...)"); a line that runs on

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from intake.parsers.labels import LabelHit, clean_token
 from intake.parsers.layout import PageLayout
 
-__all__ = ["NameOrder", "find_name_orders", "split_name"]
+__all__ = ["NameOrder", "find_name_orders", "split_name", "split_name_as_written"]
 
 #: The words that name a part of a name in an order hint, by part.
 _PART_WORDS: dict[str, tuple[str, ...]] = {
@@ -151,3 +151,20 @@ def split_name(raw: str, order: tuple[str, ...]) -> tuple[dict[str, str], bool]:
     if "middle_initial" in out:
         out["middle_initial"] = out["middle_initial"].strip(".")
     return out, doubtful
+
+
+def split_name_as_written(raw: str) -> tuple[dict[str, str], bool]:
+    """A whole name under a label that gives no order ("Applicant name  Kathleen M. Hoffmann"), and whether the
+    split is doubtful: surname first when a comma follows it ("HOFFMANN, KATHLEEN M"), else first name first
+    with a lone letter between as the initial. Three words with no initial, or more, are a guess."""
+    text = re.sub(r"\s+", " ", raw).strip(" ;,")
+    if "," in text:
+        return split_name(text, ("last_name", "first_name", "middle_initial"))
+    words = text.split(" ") if text else []
+    if len(words) < 2:
+        return {}, bool(words)
+    if len(words) == 2:
+        return {"first_name": words[0], "last_name": words[1]}, False
+    if len(words) == 3 and len(words[1].strip(".")) == 1:
+        return {"first_name": words[0], "middle_initial": words[1].strip("."), "last_name": words[2]}, False
+    return {"first_name": words[0], "last_name": " ".join(words[1:])}, True

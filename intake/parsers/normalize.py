@@ -87,8 +87,18 @@ def _bad(note: str = "bad_format") -> Normalized:
     return Normalized(None, False, note=note)
 
 
+#: What software prints in an answer left empty ("—", "Not provided", "N/A"): no value.
+PLACEHOLDERS = frozenset({"-", "--", "—", "–", "n/a", "not provided", "not applicable", "none given",
+                          "left blank", "no answer"})
+
+
 def _blank(raw: Any) -> bool:
-    return raw is None or (isinstance(raw, str) and not raw.strip())
+    if raw is None:
+        return True
+    if not isinstance(raw, str):
+        return False
+    text = " ".join(re.sub(r"\s*/\s*", "/", raw.lower()).split()).strip(" .")
+    return not text or text in PLACEHOLDERS
 
 
 # --- Medicare Beneficiary Identifier ----------------------------------------

@@ -48,8 +48,9 @@ def _hints(layout: PageLayout, row: Row, hit: LabelHit) -> set[int]:
         if text.startswith(("(", "{", "[")) and (not any(ch.isdigit() for ch in text) or _wordy_group(words, after, k)):
             # OCR reads a printed "(" as "{" or "[" now and then
             group = [after[k]]
-            while not words[group[-1]].text.strip().rstrip(":").endswith((")", "}", "]")) and k + 1 < len(after) and len(group) < 8:
-                k += 1
+            while not words[group[-1]].text.strip().rstrip(":").endswith((")", "}", "]")) and k + 1 < len(after) \
+                    and len(group) < 8 and layout.gap(group[-1], after[k + 1]) <= 1.5 * layout.em:
+                k += 1  # a hint is print at word spacing: an open bracket broken onto the next line ends at a gap
                 group.append(after[k])
             if any(ch.isdigit() for i in group for ch in words[i].text) and not _wordy_group(words, group, 0):
                 break  # "(715) 555-0142": a value in brackets, not a hint
@@ -292,7 +293,13 @@ def find_value(
     limit = _limit_x(layout, hit, labels, row)
     hints = _hints(layout, row, hit)
     right = layout.right_of(hit.box, row=row, stop=stop, limit_x=limit, skip=hints | set(hit.indices))
-    right = right[_label_goes_on(layout, hit, right):]
+    goes_on = _label_goes_on(layout, hit, right)
+    if goes_on:
+        # the label's wording runs on ("Primary care provider | / clinic"): the value starts after it, however
+        # far ("... / clinic          Aspirus Wausau Clinic")
+        wording = right[:goes_on]
+        right = layout.right_of(layout.union_box(list(hit.indices) + wording), row=row, stop=stop, limit_x=limit,
+                                skip=hints | set(hit.indices) | set(wording))
     label_words = {i for other in labels for i in other.indices}
     if right and not hit.strong and _prose(layout, _run_before(layout, row, hit, right) + right
                                            + _run_after(layout, row, right)):

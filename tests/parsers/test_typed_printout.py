@@ -1,0 +1,140 @@
+"""A printout of an electronic enrollment: a two-column table, each question left and its answer TYPED right,
+choices answered in words rather than boxes, empty answers printed as "—" or "Not provided"."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.config import Settings
+from intake.parsers.choices import yes_no_of
+from intake.parsers.form import extract_fields
+from tests.parsers.form_kit import form_page
+
+ANSWER_X = 1300  # the answer column's left edge
+
+
+def _table(rows: list[tuple[str, str]], *, top: int = 100, pitch: int = 60, source: str = "text_layer") -> dict:
+    items = []
+    for k, (question, answer) in enumerate(rows):
+        items.append((100, top + pitch * k, question))
+        if answer:
+            items.append((ANSWER_X, top + pitch * k, answer))
+    return extract_fields([form_page(items, source=source)], Settings()).fields
+
+
+def _value(fields: dict, path: str):  # noqa: ANN202
+    return fields[path].value if path in fields else None
+
+
+@pytest.mark.parametrize("source", ["text_layer", "ocr"])
+def test_choices_typed_as_words_are_read_as_the_options_they_name(source: str) -> None:
+    fields = _table([
+        ("Plan selected", "Aspirus Advantage Plus (HMO-POS) (H5652-002)"),
+        ("Dental rider", "Declined"),
+        ("How will you pay your premium?", "Withhold from Railroad Retirement Board benefit"),
+        ("Account type", "Savings"),
+        ("Gender", "Female"),
+    ], source=source)
+    assert _value(fields, "plan.id") == "H5652-002"
+    assert _value(fields, "plan.name") == "Aspirus Advantage Plus (HMO-POS)"
+    assert _value(fields, "dental_rider") is False
+    assert _value(fields, "premium_payment.method") == "rrb"
+    assert _value(fields, "premium_payment.account_type") == "savings"
+    assert _value(fields, "applicant.sex") == "F"
+
+
+def test_a_typed_yes_that_repeats_the_question_is_yes() -> None:
+    """"Yes — add dental rider": the answer's own words name the question again; the answer is still yes."""
+    fields = _table([("Dental rider", "Yes — add dental rider"), ("Payment method", "Monthly bill (coupon book)")])
+    assert _value(fields, "dental_rider") is True
+    assert _value(fields, "premium_payment.method") == "bill"
+
+
+def test_a_printed_yes_no_pair_is_no_answer() -> None:
+    assert yes_no_of("YES NO") is None
+    assert yes_no_of("Yes / No") is None
+    assert yes_no_of("Yes, add the dental rider") is True
+    assert yes_no_of("No") is False
+
+
+@pytest.mark.parametrize("placeholder", ["—", "Not provided", "N/A", "-"])
+def test_a_placeholder_typed_in_an_empty_answer_is_no_value(placeholder: str) -> None:
+    fields = _table([("Last name", "Mueller"), ("Mailing address (if different)", placeholder),
+                     ("Primary care provider / clinic", placeholder), ("Middle initial", placeholder)])
+    assert _value(fields, "applicant.last_name") == "Mueller"
+    for path in ("applicant.mailing_address.street", "primary_care_clinic", "applicant.middle_initial"):
+        assert _value(fields, path) is None
+        assert path not in fields or not fields[path].needs_review
+
+
+def test_mailing_city_state_and_zip_rows_fill_the_mailing_address() -> None:
+    fields = _table([
+        ("City", "Plover"), ("State", "WI"), ("ZIP code", "54467"),
+        ("Mailing address (if different) — street or P.O. Box", "PO Box 1564"),
+        ("Mailing city", "Stevens Point"), ("Mailing state", "WI"), ("Mailing ZIP", "54481"),
+    ])
+    assert [_value(fields, f"applicant.permanent_address.{k}") for k in ("city", "state", "zip")] == [
+        "Plover", "WI", "54467"]
+    assert [_value(fields, f"applicant.mailing_address.{k}") for k in ("street", "city", "state", "zip")] == [
+        "PO Box 1564", "Stevens Point", "WI", "54481"]
+
+
+def test_an_answer_after_label_wording_that_runs_on_is_found_however_far() -> None:
+    """"Primary care provider / clinic" with the answer in the far column: the wording after the slash is the
+    label's, and the wide gap after it is the table's column, not the end of the value."""
+    fields = _table([("Primary care provider / clinic", "Aspirus Rhinelander Clinic")])
+    assert _value(fields, "primary_care_clinic") == "Aspirus Rhinelander Clinic"
+
+
+def test_the_agent_of_record_block_is_the_agents_and_a_signature_heading_ends_it() -> None:
+    """"Agent of record" heads the agent's block: its agency phone is nobody's on the application; the
+    "Signature" heading line after it opens the applicant's signature block again."""
+    items = [(100, 100, "Authorized representative"), (100, 160, "Is someone signing for the applicant?"),
+             (ANSWER_X, 160, "No"),
+             (100, 260, "Agent of record"), (100, 320, "Agent name"), (ANSWER_X, 320, "Robert Schultz"),
+             (100, 380, "Agent NPN"), (ANSWER_X, 380, "5375263734"),
+             (100, 440, "Agency phone"), (ANSWER_X, 440, "(715) 555-0158"),
+             (100, 540, "Signature"), (100, 620, "Applicant signature"),
+             (100, 700, "Date signed"), (ANSWER_X, 700, "November 7, 2026")]
+    page = form_page(items, source="text_layer", scribble=(ANSWER_X, 590, 400, 70))
+    fields = extract_fields([page], Settings()).fields
+    assert _value(fields, "agent.name") == "Robert Schultz"
+    assert _value(fields, "agent.npn") == "5375263734"
+    assert _value(fields, "authorized_representative.phone") is None
+    assert _value(fields, "applicant.phone") is None
+    assert _value(fields, "signature.signed") is True
+    assert _value(fields, "signature.by") == "applicant"
+
+
+def test_a_label_whose_hint_closes_on_the_next_line_has_its_answer_beside_it() -> None:
+    """"Permanent residence address (cannot be a / P.O. Box)" on two lines with the typed answer level with
+    both: "Box)" under the label closes its hint; the answer is the address beside it."""
+    items = [(100, 100, "Permanent residence address (cannot be a"), (100, 130, "P.O. Box)"),
+             (1000, 112, "3402 Main St")]
+    fields = extract_fields([form_page(items, source="text_layer")], Settings()).fields
+    assert _value(fields, "applicant.permanent_address.street") == "3402 Main St"
+
+
+@pytest.mark.parametrize(("written", "parts", "doubtful"), [
+    ("Kathleen M. Hoffmann", {"first_name": "Kathleen", "middle_initial": "M", "last_name": "Hoffmann"}, False),
+    ("Kathleen Hoffmann", {"first_name": "Kathleen", "last_name": "Hoffmann"}, False),
+    ("HOFFMANN, KATHLEEN M", {"last_name": "HOFFMANN", "first_name": "KATHLEEN", "middle_initial": "M"}, False),
+    ("Mary Ann Van Dyke", {"first_name": "Mary", "last_name": "Ann Van Dyke"}, True),
+])
+def test_a_whole_name_with_no_order_given_splits_as_people_write_it(written: str, parts: dict, doubtful: bool) -> None:
+    from intake.parsers.name_order import split_name_as_written
+
+    assert split_name_as_written(written) == (parts, doubtful)
+
+
+def test_an_applicant_name_row_fills_the_three_name_fields() -> None:
+    fields = _table([("Applicant name", "Kathleen M. Hoffmann"), ("Date of birth", "February 2, 1943")])
+    assert [_value(fields, f"applicant.{k}") for k in ("first_name", "middle_initial", "last_name")] == [
+        "Kathleen", "M", "Hoffmann"]
+
+
+def test_a_name_read_from_its_parts_labels_outranks_a_whole_name_line() -> None:
+    """"Name" over a line nobody labelled (a signer's block whose heading OCR lost) and the applicant's own
+    "First name" and "Last name" rows: the parts' labels give the applicant's name."""
+    fields = _table([("First name", "Kathleen"), ("Last name", "Hoffmann"), ("Name", "Robert Schultz")])
+    assert [_value(fields, f"applicant.{k}") for k in ("first_name", "last_name")] == ["Kathleen", "Hoffmann"]

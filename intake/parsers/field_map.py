@@ -142,6 +142,17 @@ def _middle_initial(raw: str | None) -> Normalized:
 _MONTH_WORD = re.compile(r"[A-Za-z]{3}")
 
 
+_ANSWER_WORDS = frozenset({"yes", "no", "none", "n/a"})
+
+
+def _whole_name(raw: str | None) -> Normalized:
+    """Someone's whole name; a lone answer word taken for it ("No" to "Is someone signing for the applicant?")
+    is no name but the question's answer: nothing is written there."""
+    if (raw or "").strip(" .,;:|").lower() in _ANSWER_WORDS:
+        return Normalized(None, False, note="empty")
+    return normalize.person_name(raw)
+
+
 def _date(kind: str) -> Callable[[str | None], Normalized]:
     def read(raw: str | None) -> Normalized:
         text = (raw or "").strip().strip("()[]{}|,;:'\"")
@@ -179,17 +190,17 @@ NORMALIZERS: dict[str, Callable[[str | None], Normalized]] = {
     "medicare_number": _medicare,
     "requested_effective_date": _date("effective"),
     "primary_care_clinic": normalize.text,
-    "premium_payment.account_holder": normalize.person_name,
+    "premium_payment.account_holder": _whole_name,
     "premium_payment.routing_number": normalize.routing_number,
     "premium_payment.account_number": normalize.account_number,
     # Plausibility against today is wrong for a signature: it is judged against the
     # receipt stamp by the rules, so any real calendar date is accepted here.
     "signature.date": _date("any"),
-    f"{_REP}.name": normalize.person_name,
+    f"{_REP}.name": _whole_name,
     f"{_REP}.address": _address_text,
     f"{_REP}.phone": normalize.phone,
     f"{_REP}.relationship": normalize.relationship,
-    "agent.name": normalize.person_name,
+    "agent.name": _whole_name,
     "agent.npn": normalize.npn,
     "plan.id": normalize.plan_id,
     "plan.name": normalize.text,

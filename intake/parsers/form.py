@@ -45,7 +45,7 @@ from intake.parsers.choices import (
 from intake.parsers.field_map import NORMALIZERS, TEXT_PATHS, path_for
 from intake.parsers.combs import join_comb_characters
 from intake.parsers.hand_marks import answers_to_circle
-from intake.parsers.label_keywords import keyword_headings, keyword_labels, prefer_key_words
+from intake.parsers.label_keywords import KEY_WORD_SCORE, keyword_headings, keyword_labels, prefer_key_words
 from intake.parsers.label_cells import first_line_top, join_stacked_labels, stacked_print_block
 from intake.parsers.labels import (
     LABEL_VOCABULARY,
@@ -351,6 +351,10 @@ def _read_name_as_written(p: _Page, hit: LabelHit, spot: ValueSpot | None, found
     for part in ("first_name", "last_name", "middle_initial"):
         _locate(found, f"applicant.{part}", part)
     parts, doubtful = split_name_as_written(raw)
+    if doubtful and "middle_initial" not in parts:
+        # "Mary Ann Van Dyke": a middle name or a two-word surname; whether an initial is among them is a guess
+        found.add(Candidate("applicant.middle_initial", None, 0.3, True, "name_split_doubtful", raw, hit.page, box,
+                            rank=1))
     for part, value in parts.items():
         cand = replace(_normalised(f"applicant.{part}", value, conf, hit.page, box), rank=1)
         if doubtful and cand.valid:
@@ -784,9 +788,11 @@ def _cell_beside(p: _Page, hit: LabelHit) -> list[int]:
     chunks = layout.chunks(layout.rows[layout.row_of[hit.indices[-1]]])
     own = next(k for k, chunk in enumerate(chunks) if hit.indices[-1] in chunk)
     label_words = {i for h in p.labels for i in h.indices}
+    # a label found by a key word alone in the answer's words ("Monthly invoice by MAIL") is the answer's
+    worded = {i for h in p.labels if h.score > KEY_WORD_SCORE for i in h.indices}
     cell: list[int] = []
     for chunk in chunks[own + 1 :]:
-        if chunk[0] in label_words:
+        if chunk[0] in worded:
             break  # the next question on the line
         if any(i in p.stop and i not in label_words for i in chunk):
             return []

@@ -221,6 +221,19 @@ def _next_line_at_left(layout: PageLayout, row_index: int, top: Box) -> list[int
     return None
 
 
+_WHOLE_LABEL = 90.0  # a label matched this well by its wording is whole on its line
+
+
+def _a_whole_label_on_each(joined: list[LabelHit], upper: list[int], lower: list[int]) -> bool:
+    """Each line is one label of its own kind, matched by its wording, not by a key word ("National Producer"
+    over "Number (NPN)" is one label in two lines)."""
+    def whole(line: list[int]) -> LabelHit | None:
+        hits = [h for h in joined if set(h.indices) <= set(line)]
+        return hits[0] if len(hits) == 1 and hits[0].score >= _WHOLE_LABEL else None
+    top, bottom = whole(upper), whole(lower)
+    return top is not None and bottom is not None and top.kind != bottom.kind
+
+
 def _named_with_the_line_above(hit: LabelHit, upper: list[int], lower: list[int], layout: PageLayout) -> bool:
     """The label found on the lower line needs the upper line's words to name its kind ("Account / type
     (circle)": "type" alone names nothing the key words know): the upper line is the label's first."""
@@ -255,6 +268,8 @@ def join_stacked_labels(layout: PageLayout, hits: list[LabelHit]) -> list[LabelH
                 continue
             if len(joined) == 1 and joined[0].kind == kind and not _named_with_the_line_above(joined[0], upper, lower, layout):
                 continue  # the label, and print going on under it: the label's block
+            if _a_whole_label_on_each(joined, upper, lower):
+                continue  # "Agent name" over "Agent NPN", "Agent NPN" over "Agency": two rows, not one label
             ids = tuple(upper + lower)
             base = joined[0] if joined else LabelHit(kind=kind, page=layout.page, indices=ids, box=top, score=80.0,
                                                      at_chunk_start=True, colon=False, chunk_len=len(upper))

@@ -25,6 +25,7 @@ from intake.parsers.labels import LABEL_VOCABULARY, LabelHit, clean_token
 from intake.parsers.layout import PageLayout, in_brackets, is_item_number
 
 __all__ = [
+    "KEY_WORD_SCORE",
     "KEYWORD_LABELS",
     "KEYWORD_HEADINGS",
     "classify_words",
@@ -128,6 +129,9 @@ KEYWORD_HEADINGS: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]]
 #: Key words that also occur in values: alone they make a label only in a label's place.
 _VALUE_PRONE = frozenset({"name", "city", "state", "street", "care", "residence", "first", "last",
                           "account", "number", "county", "rep"})
+
+#: The score a label found by its key words alone is given (phrase matches score by their closeness).
+KEY_WORD_SCORE = 80.0
 
 _DIGIT = re.compile(r"\d")
 _NUMBERED = re.compile(r"^(step|section|part|sec)\s*([0-9]{1,2}|[a-h])$")
@@ -379,12 +383,12 @@ def keyword_labels(layout: PageLayout, labels: list[LabelHit], taken: set[int]) 
                     continue
             short = len(run.tokens) == 1 and len(run.tokens[0]) <= 3
             if short and _in_a_row_of_labels(layout, run, labels):
-                hits.append(_hit(layout, run, kind, 80.0))
+                hits.append(_hit(layout, run, kind, KEY_WORD_SCORE))
                 continue
             run = _as_label(layout, run, keys)
             if run is None or short:
                 continue  # "ST", "MI" alone without a colon are values far more often than labels
-        hits.append(_hit(layout, run, kind, 80.0))
+        hits.append(_hit(layout, run, kind, KEY_WORD_SCORE))
     return hits
 
 
@@ -433,7 +437,7 @@ def prefer_key_words(layout: PageLayout, labels: list[LabelHit], blocked: set[in
             continue  # a bare "name" never wins over its part: "Beneficiary tast name" is "last name" misread
         run = _as_label(layout, run, keys)
         if run is not None:
-            out[out.index(label)] = _hit(layout, run, kind, 80.0)
+            out[out.index(label)] = _hit(layout, run, kind, KEY_WORD_SCORE)
     return out
 
 

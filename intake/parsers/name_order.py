@@ -167,4 +167,7 @@ def split_name_as_written(raw: str) -> tuple[dict[str, str], bool]:
         return {"first_name": words[0], "last_name": words[1]}, False
     if len(words) == 3 and len(words[1].strip(".")) == 1:
         return {"first_name": words[0], "middle_initial": words[1].strip("."), "last_name": words[2]}, False
+    if len(words) == 3 and words[1].endswith(".") and len(words[1]) <= 3:
+        # an initial OCR read as two letters ("QO."): an initial, which one for a person to say
+        return {"first_name": words[0], "middle_initial": words[1].strip("."), "last_name": words[2]}, True
     return {"first_name": words[0], "last_name": " ".join(words[1:])}, True

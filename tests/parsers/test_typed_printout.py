@@ -120,6 +120,7 @@ def test_a_label_whose_hint_closes_on_the_next_line_has_its_answer_beside_it() -
     ("Kathleen Hoffmann", {"first_name": "Kathleen", "last_name": "Hoffmann"}, False),
     ("HOFFMANN, KATHLEEN M", {"last_name": "HOFFMANN", "first_name": "KATHLEEN", "middle_initial": "M"}, False),
     ("Mary Ann Van Dyke", {"first_name": "Mary", "last_name": "Ann Van Dyke"}, True),
+    ("Toua QO. Zielinski", {"first_name": "Toua", "middle_initial": "QO", "last_name": "Zielinski"}, True),
 ])
 def test_a_whole_name_with_no_order_given_splits_as_people_write_it(written: str, parts: dict, doubtful: bool) -> None:
     from intake.parsers.name_order import split_name_as_written
@@ -138,3 +139,32 @@ def test_a_name_read_from_its_parts_labels_outranks_a_whole_name_line() -> None:
     "First name" and "Last name" rows: the parts' labels give the applicant's name."""
     fields = _table([("First name", "Kathleen"), ("Last name", "Hoffmann"), ("Name", "Robert Schultz")])
     assert [_value(fields, f"applicant.{k}") for k in ("first_name", "last_name")] == ["Kathleen", "Hoffmann"]
+
+
+def test_a_whole_name_split_in_doubt_puts_its_initial_up_for_review() -> None:
+    """"Mary Ann Van Dyke": whether an initial is among the words is a guess, so the middle initial is reviewed,
+    not passed as left blank."""
+    fields = _table([("Applicant name", "Mary Ann Van Dyke")])
+    initial = fields["applicant.middle_initial"]
+    assert initial.value is None and initial.needs_review
+
+
+@pytest.mark.parametrize("answer", ["No", "Yes", "none"])
+def test_an_answer_word_taken_for_someones_name_is_no_name(answer: str) -> None:
+    """"Authorized representative" over "Is someone signing for the applicant?  No": the "No" is the question's
+    answer, not the representative's name."""
+    from intake.parsers.field_map import NORMALIZERS
+
+    for path in ("authorized_representative.name", "agent.name", "premium_payment.account_holder"):
+        result = NORMALIZERS[path](answer)
+        assert result.value is None and result.note == "empty"
+    assert NORMALIZERS["authorized_representative.name"]("Carol No").value == "Carol No"
+
+
+def test_a_label_over_the_next_rows_label_keeps_its_own_answer() -> None:
+    """"Agent NPN" with "Agency" tight under it, each a whole label with its own answer: two rows, not one
+    label "Agent NPN Agency" that has lost its answer."""
+    fields = _table([("Agent name", "Robert Schultz"), ("Agent NPN", "358217"), ("Agency", "River City Insurance")],
+                    pitch=55)
+    assert _value(fields, "agent.npn") == "358217"
+    assert _value(fields, "agent.name") == "Robert Schultz"

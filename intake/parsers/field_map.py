@@ -97,13 +97,13 @@ _SPLIT_DIGITS = re.compile(r"\d \d")
 
 
 # A street's ordinal with its digit read as a letter look-alike: "N STH AVE" is 5TH, "ZND ST" 2ND, "IST" 1ST.
-_ORDINAL_MISREAD = re.compile(r"\b([A-Za-z])(ST|ND|RD|TH)\b")
+_ORDINAL_MISREAD = re.compile(r"\b([A-Za-z])(ST|ND|RD|TH|st|nd|rd|th)\b")  # "N STH AVE", typed "N Sth Ave"
 _ORDINAL_SUFFIX = {"1": "ST", "2": "ND", "3": "RD"}
 
 
 def _repair_ordinal(match: re.Match) -> str:
     digit = TO_DIGIT.get(match.group(1)) or TO_DIGIT.get(match.group(1).upper())
-    if digit in (None, "0") or _ORDINAL_SUFFIX.get(digit, "TH") != match.group(2):
+    if digit in (None, "0") or _ORDINAL_SUFFIX.get(digit, "TH") != match.group(2).upper():
         return match.group(0)  # "IST" is 1ST, but "SST" and "OTH" are no ordinals
     return digit + match.group(2)
 

@@ -158,6 +158,12 @@ def split_name_as_written(raw: str) -> tuple[dict[str, str], bool]:
     split is doubtful: surname first when a comma follows it ("HOFFMANN, KATHLEEN M"), else first name first
     with a lone letter between as the initial. Three words with no initial, or more, are a guess."""
     text = re.sub(r"\s+", " ", raw).strip(" ;,")
+    before = text.split(",", 1)[0].split(" ")
+    if "," in text and len(before) > 1 and len(before[-1].strip(".")) == 1:
+        # "Linda V, Schmidt": an initial's period read as a comma; a surname never ends in a lone letter
+        text, doubtful = text.replace(",", ".", 1), True
+        parts, _ = split_name_as_written(text)
+        return parts, doubtful
     if "," in text:
         return split_name(text, ("last_name", "first_name", "middle_initial"))
     words = text.split(" ") if text else []

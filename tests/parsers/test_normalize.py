@@ -408,7 +408,7 @@ def test_a_stray_mark_is_no_relationship(raw: str) -> None:
 
 @pytest.mark.parametrize(("raw", "street"), [
     ("9636 N STH AVE", "9636 N 5TH AVE"), ("123 ZND ST", "123 2ND ST"), ("12 IST AVE", "12 1ST AVE"),
-    ("22 GTH ST", "22 6TH ST"),
+    ("22 GTH ST", "22 6TH ST"), ("680 N Sth Ave", "680 N 5th Ave"), ("4 Znd St", "4 2nd St"),
 ])
 def test_a_streets_ordinal_read_with_a_letter_for_its_digit_is_repaired_and_reviewed(raw: str, street: str) -> None:
     from intake.parsers.field_map import NORMALIZERS
@@ -417,7 +417,7 @@ def test_a_streets_ordinal_read_with_a_letter_for_its_digit_is_repaired_and_revi
     assert (result.value, result.note, result.doubtful) == (street, "lookalike_repaired", True)
 
 
-@pytest.mark.parametrize("raw", ["1204 N 5TH AVE", "100 MAIN ST", "4 SST RD"])
+@pytest.mark.parametrize("raw", ["1204 N 5TH AVE", "100 MAIN ST", "4 SST RD", "100 Main St", "7 Old Rd", "2 Ash Ave"])
 def test_streets_without_a_misread_ordinal_are_left_as_written(raw: str) -> None:
     from intake.parsers.field_map import NORMALIZERS
 

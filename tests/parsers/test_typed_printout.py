@@ -121,6 +121,8 @@ def test_a_label_whose_hint_closes_on_the_next_line_has_its_answer_beside_it() -
     ("HOFFMANN, KATHLEEN M", {"last_name": "HOFFMANN", "first_name": "KATHLEEN", "middle_initial": "M"}, False),
     ("Mary Ann Van Dyke", {"first_name": "Mary", "last_name": "Ann Van Dyke"}, True),
     ("Toua QO. Zielinski", {"first_name": "Toua", "middle_initial": "QO", "last_name": "Zielinski"}, True),
+    ("Linda V, Schmidt", {"first_name": "Linda", "middle_initial": "V", "last_name": "Schmidt"}, True),
+    ("Van Dyke, Mary", {"last_name": "Van Dyke", "first_name": "Mary"}, False),
 ])
 def test_a_whole_name_with_no_order_given_splits_as_people_write_it(written: str, parts: dict, doubtful: bool) -> None:
     from intake.parsers.name_order import split_name_as_written
@@ -168,3 +170,4 @@ def test_a_label_over_the_next_rows_label_keeps_its_own_answer() -> None:
                     pitch=55)
     assert _value(fields, "agent.npn") == "358217"
     assert _value(fields, "agent.name") == "Robert Schultz"
+

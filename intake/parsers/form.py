@@ -293,9 +293,10 @@ def _read_text_fields(
             if path in TEXT_PATHS and cand.valid and _split_inside_a_word(p.layout, spot):
                 cand = replace(cand, needs_review=True, note=cand.note or "word_split_doubtful")
             found.add(cand)
-            if not cand.valid:
+            if not cand.valid and not normalize.is_placeholder(raw):
                 # the words taken are no value of the field (another label's print beside it, a date whose
-                # digits OCR left out): its value may still be written where none was read
+                # digits OCR left out): its value may still be written where none was read; "Not provided"
+                # typed there says it is blank
                 areas = _blank_areas(p, hit)
                 if areas:
                     blanks.append(Blank(path, hit.page, areas))
@@ -773,7 +774,19 @@ def _typed_answer(pages: list[_Page], by_kind, kinds: tuple[str, ...], path: str
                 found.add(cand)
                 found.located.add(path)
                 return cand
+            if _answered_blank(p, hit):
+                found.located.add(path)  # the question is there and its answer left blank: known to be missing
     return None
+
+
+def _answered_blank(p: _Page, hit: LabelHit) -> bool:
+    """A question whose answer cell is empty or says so ("—", "Not provided"), with no boxes under it to be
+    answered in (a section title over a list of options is not left blank by an empty line beside it)."""
+    cell = _cell_beside(p, hit)
+    if cell and not normalize.is_placeholder(" ".join(p.layout.word(i).text for i in cell)):
+        return False
+    em = p.layout.em
+    return not any(0 <= cb.box.top - hit.box.top <= 8 * em for cb in p.checkboxes)
 
 
 def _letters(text: str) -> int:

@@ -37,6 +37,8 @@ from intake.parsers.written_dates import parse_written_date
 
 __all__ = [
     "Normalized",
+    "PLACEHOLDERS",
+    "is_placeholder",
     "RELATIONSHIPS",
     "relationship",
     "medicare_number",
@@ -92,13 +94,15 @@ PLACEHOLDERS = frozenset({"-", "--", "—", "–", "n/a", "not provided", "not a
                           "left blank", "no answer"})
 
 
+def is_placeholder(raw: str) -> bool:
+    """What software prints for an empty answer ("—", "Not provided", "N / A")."""
+    return " ".join(re.sub(r"\s*/\s*", "/", raw.lower()).split()).strip(" .") in PLACEHOLDERS
+
+
 def _blank(raw: Any) -> bool:
     if raw is None:
         return True
-    if not isinstance(raw, str):
-        return False
-    text = " ".join(re.sub(r"\s*/\s*", "/", raw.lower()).split()).strip(" .")
-    return not text or text in PLACEHOLDERS
+    return isinstance(raw, str) and (not raw.strip(" .") or is_placeholder(raw))
 
 
 # --- Medicare Beneficiary Identifier ----------------------------------------

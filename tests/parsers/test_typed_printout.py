@@ -171,3 +171,13 @@ def test_a_label_over_the_next_rows_label_keeps_its_own_answer() -> None:
     assert _value(fields, "agent.npn") == "358217"
     assert _value(fields, "agent.name") == "Robert Schultz"
 
+
+
+@pytest.mark.parametrize(("answer", "located"), [("—", True), ("", True), ("see attached", False)])
+def test_a_choice_question_answered_blank_is_known_to_be_blank(answer: str, located: bool) -> None:
+    """"Plan selected  —": the question is on the page and its answer left blank, so the plan is missing (not
+    merely unread); words that name no plan leave it for a person."""
+    items = [(100, 100, "Plan selected")] + ([(1300, 100, answer)] if answer else [])
+    extraction = extract_fields([form_page(items, source="text_layer")], Settings())
+    assert extraction.fields.get("plan.id") is None or extraction.fields["plan.id"].value is None
+    assert ("plan.id" in extraction.located) is located

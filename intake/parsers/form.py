@@ -837,10 +837,13 @@ def _section_of_option(o: Option, headings: list[Heading], em: float) -> str | N
 
 def _read_signature(pages: list[_Page], by_kind, found: _Found, blanks: list[Blank]) -> None:
     page_of = {p.layout.page: p for p in pages}
+    # a "Signature" heading over its block is no place to sign when the block has its own signature label
+    titles = {(p.layout.page, tuple(h.indices)) for p in pages for h in p.headings if h.kind == "signature"}
+    signs = [hit for hit, _ in by_kind.get("signature", []) if (hit.page, tuple(hit.indices)) not in titles]
     applicant_sigs, rep_sigs = [], []
     for kind in ("signature", "rep_signature"):
         for hit, section in by_kind.get(kind, []):
-            if section in ("office", "emergency"):
+            if section in ("office", "emergency") or (signs and (hit.page, tuple(hit.indices)) in titles):
                 continue
             target = rep_sigs if kind == "rep_signature" or section == "representative" else applicant_sigs
             target.append(hit)

@@ -181,3 +181,13 @@ def test_a_choice_question_answered_blank_is_known_to_be_blank(answer: str, loca
     extraction = extract_fields([form_page(items, source="text_layer")], Settings())
     assert extraction.fields.get("plan.id") is None or extraction.fields["plan.id"].value is None
     assert ("plan.id" in extraction.located) is located
+
+
+def test_a_signature_heading_is_no_place_to_sign_when_its_block_has_one() -> None:
+    """"Signature" over the block, then the attestation, "Applicant signature" left unsigned and "Date signed"
+    filled in: the date is read by the applicant's signature line, not looked for near the heading."""
+    items = [(100, 100, "Signature"), (100, 160, "By signing, I confirm that the answers are correct."),
+             (100, 400, "Applicant signature"), (100, 470, "Date signed"), (1300, 470, "11/17/2026")]
+    fields = extract_fields([form_page(items, source="text_layer")], Settings()).fields
+    assert _value(fields, "signature.signed") is False
+    assert _value(fields, "signature.date") == "2026-11-17"

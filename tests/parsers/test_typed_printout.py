@@ -191,3 +191,13 @@ def test_a_signature_heading_is_no_place_to_sign_when_its_block_has_one() -> Non
     fields = extract_fields([form_page(items, source="text_layer")], Settings()).fields
     assert _value(fields, "signature.signed") is False
     assert _value(fields, "signature.date") == "2026-11-17"
+
+
+def test_label_words_inside_the_attestation_do_not_cut_the_signature_area_short() -> None:
+    """"... If an authorized representative signs, that person may do so ..." printed above the signature line:
+    its words are a sentence, not a label ending the signature's area before the pen's ink."""
+    items = [(600, 100, "information to Medicare. If an authorized representative signs, that person may do so."),
+             (100, 200, "Signature of applicant"), (100, 330, "Date signed"), (1300, 330, "11/17/2026")]
+    page = form_page(items, scribble=(1250, 175, 500, 80))
+    fields = extract_fields([page], Settings()).fields
+    assert _value(fields, "signature.signed") is True

@@ -239,6 +239,7 @@ def _mail(out, stem, spec, rng, pages, form, received, case):
     elif fmt == "tiff":
         images[0].save(path, format="TIFF", compression="jpeg", quality=60, save_all=True,
                        append_images=images[1:], dpi=(dpi, dpi))
+        mailmod.zero_tiff_padding(path)
     else:
         write_image_pdf(path, images, [(dpi, dpi)] * n, title="Scan", created=dropped, producer="Mailroom scanner",
                         jpeg_quality=60)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import random
 from datetime import datetime
+from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 from samples.fonts import pil_font
 
-__all__ = ["stamp_lines", "apply_stamp", "scan_page"]
+__all__ = ["stamp_lines", "apply_stamp", "scan_page", "zero_tiff_padding"]
 
 STAMP_RED = (200, 30, 40)
 
@@ -73,3 +74,23 @@ def scan_page(page: Image.Image, rng: random.Random, *, dpi: int, grey: bool, sk
         out = out.convert("L")
     out.info["dpi"] = (dpi, dpi)
     return out
+
+
+def zero_tiff_padding(path: Path) -> None:
+    """Set the byte libtiff pads an odd-length page's data with (left as it was in memory) to zero, so the
+    same seed writes the same bytes."""
+    with Image.open(path) as tiff:
+        pads = []
+        for page in range(getattr(tiff, "n_frames", 1)):
+            tiff.seek(page)
+            offsets, counts = tiff.tag_v2.get(273), tiff.tag_v2.get(279)
+            if offsets and counts:
+                starts = set(offsets)
+                end = max(o + c for o, c in zip(offsets, counts))
+                if end % 2 and end not in starts:
+                    pads.append(end)
+    if pads:
+        with open(path, "r+b") as handle:
+            for offset in pads:
+                handle.seek(offset)
+                handle.write(b"\0")

@@ -215,3 +215,38 @@ def test_other_heldout_layouts_write_what_heldout_writes(tmp_path: Path, layout:
     generate(tmp_path, 1, 5, layouts=(layout,), channels=("fax",), cases=("complete",))
     truth = json.loads(next((tmp_path / "truth" / "fax").glob("*.truth.json")).read_text())
     assert truth["_sample"]["layout"] == layout and truth["_sample"]["heldout"] is True
+
+
+def test_a_jpeg_tiff_pages_padding_byte_is_zeroed(tmp_path: Path) -> None:
+    """libtiff pads an odd-length page's JPEG data with one byte it leaves unset, so the same scan could be
+    written with different bytes; the generator zeroes it, and the pixels are untouched."""
+    import numpy as np
+    from PIL import Image
+
+    from samples.mail import zero_tiff_padding
+
+    rng = np.random.default_rng(3)
+    for attempt in range(20):
+        pages = [Image.fromarray(rng.integers(0, 255, (64, 64), dtype=np.uint8)) for _ in range(2)]
+        path = tmp_path / f"scan{attempt}.tif"
+        pages[0].save(path, format="TIFF", compression="jpeg", quality=60, save_all=True, append_images=pages[1:])
+        with Image.open(path) as tiff:
+            end = max(o + c for o, c in zip(tiff.tag_v2[273], tiff.tag_v2[279]))
+        if end % 2:
+            break
+    else:
+        pytest.skip("no odd-length page data in 20 tries")
+    data = bytearray(path.read_bytes())
+    data[end] = 0xAB  # what libtiff may leave there
+    path.write_bytes(bytes(data))
+    before = [np.array(page) for page in _frames(path)]
+    zero_tiff_padding(path)
+    assert path.read_bytes()[end] == 0
+    assert all(np.array_equal(a, b) for a, b in zip(before, _frames(path)))
+
+
+def _frames(path: Path) -> list:
+    from PIL import Image, ImageSequence
+
+    with Image.open(path) as tiff:
+        return [frame.copy() for frame in ImageSequence.Iterator(tiff)]

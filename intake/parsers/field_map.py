@@ -208,5 +208,5 @@ NORMALIZERS: dict[str, Callable[[str | None], Normalized]] = {
 
 #: Free-text fields: nothing but the label's placement vouches for them.
 TEXT_PATHS = frozenset(
-    path for path, fn in NORMALIZERS.items() if fn in (normalize.person_name, normalize.text, _address_text)
+    path for path, fn in NORMALIZERS.items() if fn in (normalize.person_name, _whole_name, normalize.text, _address_text)
 )

@@ -163,6 +163,13 @@ def test_an_answer_word_taken_for_someones_name_is_no_name(answer: str) -> None:
     assert NORMALIZERS["authorized_representative.name"]("Carol No").value == "Carol No"
 
 
+def test_whole_names_are_free_text_that_only_the_labels_place_vouches_for() -> None:
+    """A whole name is free text: read under a weak label it is reviewed, whatever normaliser reads it."""
+    from intake.parsers.field_map import TEXT_PATHS
+
+    assert {"authorized_representative.name", "agent.name", "premium_payment.account_holder"} <= TEXT_PATHS
+
+
 def test_a_label_over_the_next_rows_label_keeps_its_own_answer() -> None:
     """"Agent NPN" with "Agency" tight under it, each a whole label with its own answer: two rows, not one
     label "Agent NPN Agency" that has lost its answer."""

@@ -249,7 +249,8 @@ def _read_text_fields(
             spot = spots.get(id(hit))
             if spot is not None and spot.where == "below" and _in_label_print(p, hit, spot):
                 # the label's own last line ("... (cannot be a / P.O. Box)"): the answer is beside the label, or none
-                beside = _beside_a_label_block(p, hit) if hit.strong else None
+                # (the answer column may stand a little further off than writing near a label would)
+                beside = _beside_a_label_block(p, hit, reach=_ANSWER_COLUMN_REACH) if hit.strong else None
                 spot = ValueSpot(tuple(beside), "right", p.layout.row_of[beside[0]]) if beside else None
             beside = _beside_a_label_block(p, hit) if hit.strong and (spot is None or spot.where == "right") else None
             if beside and _written_taller(p, hit, beside) and (spot is None or set(spot.indices) < set(beside)):
@@ -416,7 +417,16 @@ def _in_label_print(p: _Page, hit: LabelHit, spot: ValueSpot) -> bool:
         is_label_wording(layout.word(i).text) for i in spot.indices)
 
 
-def _beside_a_label_block(p: _Page, hit: LabelHit) -> list[int] | None:
+_ANSWER_COLUMN_REACH = 6.0  # em from a label's block to the answer beside it, when nothing else is its value
+
+
+def _hint_print(text: str) -> bool:
+    """A word of a label's bracketed hint: it opens a bracket, or it is lower-case wording."""
+    letters = text.strip("().,;:")
+    return text.startswith("(") or (letters.isalpha() and letters.islower())
+
+
+def _beside_a_label_block(p: _Page, hit: LabelHit, reach: float = 4.0) -> list[int] | None:
     """The writing level with a label set on two or more lines, right of it, left to right: a hand's words
     wander up and down beside such a label, so they may fall in different rows of the page. None for a label
     on one line."""
@@ -430,8 +440,10 @@ def _beside_a_label_block(p: _Page, hit: LabelHit) -> list[int] | None:
                     key=lambda i: layout.word(i).box.left)
     picked: list[int] = []
     for i in beside:
-        if not picked and layout.word(i).box.left - block.right > 4 * em:
+        if not picked and layout.word(i).box.left - block.right > reach * em:
             break  # nothing written near the label
+        if not picked and _hint_print(layout.word(i).text):
+            continue  # the label's own bracketed hint running on ("(cannot | be a P.O. Box)")
         if picked and layout.gap(picked[-1], i) > 3 * em:
             break
         picked.append(i)

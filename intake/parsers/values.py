@@ -313,6 +313,7 @@ def find_value(
     if right and _next_numbered_item(layout, right):
         right = []  # "39 Agent NPN  40 Agency / FMO": the next numbered box's label, not this one's value
     if right and not _label_prefix(layout, row, right, label_words) and not _no_value(layout, right):
+        right += _rest_of_its_line(layout, right, stop, limit)
         spot = ValueSpot(tuple(right), "right", row_index)
         if _in_print_of(layout, hit, right):
             # "EFFECTIVE DATE (MM/DD/YYYY)   ADD OPTIONAL DENTAL (+$31.20 A MONTH)" over the date's boxes: words in
@@ -322,6 +323,27 @@ def find_value(
                 return under
         return spot
     return _beside_or_below(layout, hit, labels, stop, row_index, limit, hints, label_words, below_em)
+
+
+def _rest_of_its_line(layout: PageLayout, picked: list[int], stop: set[int], limit: float) -> list[int]:
+    """Words after the value on the value's own line that the label's line left out: typed or written a little
+    lower than a label on two lines ("Permanent residence address (cannot | 6356 Stewart Ave"), the value's
+    later words overlap the label's line too little to be counted on it."""
+    last = layout.word(picked[-1]).box
+    line = layout.band(layout.word(picked[0]).box, layout.rows[layout.row_of[picked[0]]])
+    more: list[int] = []
+    for i in line:
+        box = layout.word(i).box
+        if i in picked or box.left <= last.right - 0.2 * layout.em:
+            continue
+        if box.left >= limit or i in stop or i in layout.tall or is_filler(layout.word(i).text):
+            break
+        previous = more[-1] if more else picked[-1]
+        if layout.gap(previous, i) > layout.max_gap(previous, i, 2.2) or layout.wall_between(
+                layout.word(previous).box, box):
+            break
+        more.append(i)
+    return more
 
 
 def _title_print(layout: PageLayout, hit: LabelHit, picked: list[int]) -> bool:

@@ -208,3 +208,41 @@ def test_label_words_inside_the_attestation_do_not_cut_the_signature_area_short(
     page = form_page(items, scribble=(1250, 175, 500, 80))
     fields = extract_fields([page], Settings()).fields
     assert _value(fields, "signature.signed") is True
+
+
+def _scan(words: list[tuple[int, int, int, str]]):  # noqa: ANN202
+    """A scanned page with words at (x, y) of height h, as OCR boxes them (17 px a character)."""
+    from dataclasses import replace
+
+    from intake.ocr.page_text import Box, Word
+
+    page = form_page([])
+    boxes = tuple(Word(text=text, box=Box(left=x, top=y, width=17 * len(text), height=h), conf=0.93, line=k)
+                  for k, (x, y, h, text) in enumerate(words))
+    return replace(page, text=page.text.model_copy(update={"words": boxes}))
+
+
+_LABEL = [(172, 896, 27, "Permanent"), (361, 895, 28, "residence"), (531, 895, 31, "address"),
+          (714, 897, 26, "street"), (822, 896, 29, "(cannot")]
+
+
+def test_a_typed_answer_a_little_lower_than_a_two_line_label_is_read_to_its_end() -> None:
+    """The answer typed level with the middle of a label on two lines overlaps the label's first line less and
+    less along its words: its own line gives the rest of it, not just "6356"."""
+    words = _LABEL + [(1009, 910, 36, "6356"), (1128, 912, 34, "Stewart"), (1302, 913, 32, "Ave"),
+                      (172, 936, 28, "be"), (224, 936, 27, "aPO"), (325, 936, 29, "Box)")]
+    fields = extract_fields([_scan(words)], Settings()).fields
+    assert _value(fields, "applicant.permanent_address.street") == "6356 Stewart Ave"
+
+
+def test_an_answer_column_a_little_off_beside_a_label_whose_hint_closes_below_is_its_answer() -> None:
+    """"... (cannot be a PO / Box)" with the whole address typed in the answer column four text heights off,
+    level with the two lines: the answer, split into street, city, state and ZIP."""
+    words = [(173, 1039, 26, "Permanent"), (363, 1039, 26, "residence"), (532, 1039, 26, "address"),
+             (673, 1039, 29, "(cannot"), (810, 1039, 26, "be"), (861, 1045, 20, "a"), (893, 1039, 26, "PO"),
+             (173, 1079, 29, "Box)"), (1060, 1057, 32, "1919"), (1173, 1057, 32, "3rd"), (1252, 1057, 36, "St,"),
+             (1319, 1057, 40, "Eagle"), (1443, 1058, 35, "River,"), (1570, 1058, 31, "WI"), (1636, 1057, 32, "54521"),
+             (172, 1153, 33, "County"), (1056, 1151, 32, "Vilas")]
+    fields = extract_fields([_scan(words)], Settings()).fields
+    assert [_value(fields, f"applicant.permanent_address.{k}") for k in ("street", "city", "state", "zip")] == [
+        "1919 3rd St", "Eagle River", "WI", "54521"]

@@ -61,6 +61,7 @@ from intake.parsers.layout import PageLayout, is_filler, page_furniture, split_g
 from intake.parsers.name_order import find_name_orders, split_name, split_name_as_written
 from intake.parsers.sections import Heading, section_of
 from intake.parsers.signature import signature_ink
+from intake.parsers.ringed_words import with_ringed_words
 from intake.parsers.second_reading import Blank, second_look
 from intake.parsers.values import (
     ValueSpot, find_value, heads_a_column, next_row_below, rule_above, under_its_line, value_above, value_area,
@@ -346,7 +347,7 @@ def _names_the_applicant(layout: PageLayout, hit: LabelHit, section: str | None)
 def _read_name_as_written(p: _Page, hit: LabelHit, spot: ValueSpot | None, found: _Found) -> None:
     """The applicant's name on one line in the order people write it ("Kathleen M. Hoffmann"). A name read
     from its parts' own labels outranks it."""
-    indices = _whole_line_value(p, hit, spot)
+    indices = _whole_line_value(p, hit, spot) or (list(spot.indices) if spot is not None else [])
     raw, conf, box = _words_read(p, indices) if indices else ("", 1.0, hit.box)
     if any(ch in raw for ch in "()[]{}"):
         return  # the label's own bracket read with it ("(Last, First, M.I.)" unread as an order): not a name alone
@@ -1023,7 +1024,9 @@ def _birth_date_by_its_hint(pages: list[_Page], headings: list[Heading]) -> bool
 
 def extract_fields(pages: list[RecognizedPage], settings: Settings) -> Extraction:
     """Read every form field of an enrollment application from its recognised pages."""
-    forms = [page for page in pages if not _is_certificate(page)]
+    # a printed answer a hand's ring hid from OCR is read again from inside the ring
+    forms = [replace(page, text=with_ringed_words(page.image, page.text, settings))
+             for page in pages if not _is_certificate(page)]
     read = [_read_page(page) for page in forms]
     headings = _headings(read)
     guessed = _birth_date_by_its_hint(read, headings)

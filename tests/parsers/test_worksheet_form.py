@@ -366,3 +366,28 @@ def test_a_state_ocr_read_in_title_case_under_its_label_is_still_the_state() -> 
     page = replace(page, text=page.text.model_copy(update={"words": page.text.words + (
         Word(text="Wi", box=Box(left=700, top=150, width=40, height=30), conf=0.8, line=9),)}))
     assert extract_fields([page], Settings()).fields["applicant.permanent_address.state"].value == "WI"
+
+
+def test_an_answer_a_ring_hid_from_ocr_is_read_from_inside_the_ring() -> None:
+    """OCR read "NO" but skipped the "YES" a hand ringed tight: the ring holds ink and no word, so its inside
+    is read again, and the dental rider is YES, circled."""
+    from intake.parsers.ringed_words import with_ringed_words
+
+    page = form_page([(100, 300, "Add the dental rider? (circle)"), (1100, 300, "NO")])
+    image = page.image.copy()
+    cv2.putText(image, "YES", (805, 328), cv2.FONT_HERSHEY_SIMPLEX, 1.1, 0, 3)
+    cv2.ellipse(image, (858, 316), (95, 40), 0, 0, 360, 0, 3)
+    page = replace(page, image=image)
+    text = with_ringed_words(page.image, page.text, Settings())
+    added = [w.text for w in text.words[len(page.text.words):]]
+    assert added == ["YES"]
+    assert extract_fields([page], Settings()).fields["dental_rider"].value is True
+
+
+def test_a_ring_round_a_word_ocr_read_is_left_to_the_circled_answer_reader() -> None:
+    from intake.parsers.ringed_words import with_ringed_words
+
+    page = form_page([(100, 300, "Sex (circle one)"), (800, 300, "M"), (1000, 300, "F")])
+    image = page.image.copy()
+    cv2.ellipse(image, (1010, 315), (60, 40), 0, 0, 360, 0, 3)
+    assert with_ringed_words(image, page.text, Settings()).words == page.text.words

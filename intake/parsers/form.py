@@ -61,6 +61,7 @@ from intake.parsers.layout import PageLayout, is_filler, page_furniture, split_g
 from intake.parsers.name_order import find_name_orders, split_name, split_name_as_written
 from intake.parsers.sections import Heading, section_of
 from intake.parsers.signature import signature_ink
+from intake.parsers.merged_lines import with_lines_split
 from intake.parsers.ringed_words import with_ringed_words
 from intake.parsers.second_reading import Blank, second_look
 from intake.parsers.values import (
@@ -200,12 +201,19 @@ def _headings(pages: list[_Page]) -> list[Heading]:
             # "Mail to:", "Representative's name:" open their own block: the city, state and
             # phone labels after them are the mailing address's and the representative's.
             kind = _SECTION_OPENERS.get(label.kind) or ("representative" if _names_and_relationship(p.layout, label) else None)
-            if kind is not None:
+            if kind is not None and not _a_sentence(p.layout, label):
                 out.append(Heading(kind=kind, page=label.page, top=label.box.top, left=label.chunk_left,
                                    right=label.box.right, em=p.layout.em))
     return out
 
 
+def _a_sentence(layout: PageLayout, label: LabelHit) -> bool:
+    """Key words found in a sentence's line ("... we will / mail you a bill each month."): no label's block."""
+    words = [layout.word(i).text for i in label.indices]
+    return words[-1].rstrip().endswith(".") or (len(words) > _MOST_KEY_WORD_RUN and label.score <= KEY_WORD_SCORE)
+
+
+_MOST_KEY_WORD_RUN = 5  # words of a label found by its key words alone ("Representative's mailing address")
 _SECTION_OPENERS = {"mailing_street": "mailing", "rep_name": "representative", "rep_address": "representative"}
 
 
@@ -1025,7 +1033,9 @@ def _birth_date_by_its_hint(pages: list[_Page], headings: list[Heading]) -> bool
 def extract_fields(pages: list[RecognizedPage], settings: Settings) -> Extraction:
     """Read every form field of an enrollment application from its recognised pages."""
     # a printed answer a hand's ring hid from OCR is read again from inside the ring
-    forms = [replace(page, text=with_ringed_words(page.image, page.text, settings))
+    # ... and two lines of small print OCR ran together into tall garbled words are read again as a block
+    forms = [replace(page, text=with_ringed_words(page.image, with_lines_split(page.image, page.text, settings),
+                                                  settings))
              for page in pages if not _is_certificate(page)]
     read = [_read_page(page) for page in forms]
     headings = _headings(read)

@@ -17,6 +17,7 @@ from intake.parsers.glyphs import BOX_GLYPHS, MARK_GLYPHS
 __all__ = ["answers_to_circle", "circled_words", "line_height", "marked_blanks", "rings_round_answers"]
 
 _MARKED = 0.5  # the fill a found mark is given (checked), as a glyph box's
+_RING_TALL = 2.2  # lines of print a word read with the ring round it stands
 _OPTION_WORD_MAX = 10  # letters of a word that can be an answer to circle ("CHECKING", "FEMALE")
 
 
@@ -33,7 +34,7 @@ _RING_READ_AS = "()[]{}|"  # what OCR makes of a ring's arcs beside or glued to 
 
 
 def _option_word(text: str) -> bool:
-    word = text.strip(".,:;" + _RING_READ_AS)
+    word = text.strip(".,:;?" + _RING_READ_AS)  # a ring's arc read as "?" ("CHECKING?")
     return 1 <= len(word) <= _OPTION_WORD_MAX and word.isalpha() and word.isupper()
 
 
@@ -219,6 +220,9 @@ def circled_words(dark: np.ndarray, text: PageText, boxes: list[Box] = (), rings
         inside = [i for i, w in enumerate(words) if i not in circled and _enclosed(w, ring)
                   and (_inside(w, ring) or _read_as_one_glyph(w, ring))]
         circled += inside[:1]
+    # an answer word OCR read with its ring, the ring's height and the arcs as marks ("CHECKING?", 3 lines tall)
+    circled += [i for i in options if i not in circled and words[i].box.height >= _RING_TALL * em
+                and words[i].conf < 0.8]
     # a ring OCR read together with the word in it as one unsure glyph ("G)" for a circled F)
     circled += [i for i, w in enumerate(words) if i not in circled and not boxed(w) and _ring_read_as_a_word(dark, w, em)]
     out: list[tuple[Box, float]] = []
@@ -353,7 +357,8 @@ def _level_with(word: Word, instruction: Word) -> bool:
     em = instruction.box.height
     gap = abs(word.box.center[1] - instruction.box.center[1])
     overlaps = word.box.top < instruction.box.bottom and instruction.box.top < word.box.bottom
-    return gap <= 0.6 * em or (overlaps and gap <= em)
+    above = word.box.bottom <= instruction.box.top + 0.5 * em and gap <= 1.6 * em  # level with the line above
+    return gap <= 0.6 * em or (overlaps and gap <= em) or above
 
 
 def answers_to_circle(text: PageText) -> set[int]:

@@ -79,18 +79,18 @@ def _following(layout: PageLayout, hit: LabelHit) -> list[int]:
 def _hint_after(layout: PageLayout, hit: LabelHit) -> tuple[tuple[str, ...], tuple[int, ...]] | None:
     """The bracketed name order right after a label: its parts in order and its words."""
     words = _following(layout, hit)
-    if not words or not layout.word(words[0]).text.lstrip().startswith("("):
+    if not words or not layout.word(words[0]).text.lstrip().startswith(("(", "{", "[")):  # "(" as OCR reads it
         return None
     inside: list[int] = []
     for i in words:
         inside.append(i)
-        if ")" in layout.word(i).text:
+        if any(ch in layout.word(i).text for ch in ")}]"):
             break
     else:
         return None
     parts: list[str] = []
     for i in inside:
-        for token in re.split(r"[,/;()]+", layout.word(i).text):
+        for token in re.split(r"[,/;(){}\[\]]+", layout.word(i).text):
             part = _part_of(token)
             if part is not None and part not in parts:
                 parts.append(part)

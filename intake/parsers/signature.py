@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from intake.parsers.label_cells import stacked_print_block
 from intake.parsers.labels import LabelHit
 from intake.parsers.layout import PageLayout
 
@@ -108,10 +109,13 @@ def signature_ink(layout: PageLayout, image: np.ndarray, hit: LabelHit, labels: 
     lines = cv2.morphologyEx(crop, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (run, 1)))
     lines |= cv2.morphologyEx(crop, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, run)))
     crop[cv2.dilate(lines, np.ones((3, 3), np.uint8)) > 0] = 0
-    # Printed words (the label itself and any confident text inside the area).
+    # Printed words: the label with the lines of print stacked under it (read with doubt or not: "2 res2 tit"
+    # is "representative"), and any confident text inside the area.
+    block = stacked_print_block(layout, hit, label_words - set(hit.indices))
     for i, word in enumerate(words):
-        if i in hit.indices or _printed(layout, i):
-            b = word.box
+        b = word.box
+        if i in hit.indices or _printed(layout, i) or (
+                block.left - 2 <= b.left and b.right <= block.right + 2 and block.top - 2 <= b.top and b.bottom <= block.bottom + 2):
             crop[max(0, b.top - y0 - 2) : max(0, b.bottom - y0 + 2), max(0, b.left - x0 - 2) : max(0, b.right - x0 + 2)] = 0
     # Specks: drop components smaller than a dot of pen.
     count, _, stats, _ = cv2.connectedComponentsWithStats(crop, connectivity=8)

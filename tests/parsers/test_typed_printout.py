@@ -246,3 +246,4 @@ def test_an_answer_column_a_little_off_beside_a_label_whose_hint_closes_below_is
     fields = extract_fields([_scan(words)], Settings()).fields
     assert [_value(fields, f"applicant.permanent_address.{k}") for k in ("street", "city", "state", "zip")] == [
         "1919 3rd St", "Eagle River", "WI", "54521"]
+

@@ -391,3 +391,57 @@ def test_a_ring_round_a_word_ocr_read_is_left_to_the_circled_answer_reader() -> 
     image = page.image.copy()
     cv2.ellipse(image, (1010, 315), (60, 40), 0, 0, 360, 0, 3)
     assert with_ringed_words(image, page.text, Settings()).words == page.text.words
+
+
+def _garbled_label_page():  # noqa: ANN202
+    """Two lines of small print drawn, "Add the dental" over "rider? (circle)", that OCR read as one line of
+    three words each as tall as both lines."""
+    page = form_page([(100, 600, "Best phone number"), (100, 700, "Doctor or clinic you use"),
+                      (100, 800, "Bank account holder")])
+    image = page.image.copy()
+    cv2.putText(image, "Add the dental", (100, 325), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 0, 2)
+    cv2.putText(image, "rider? (circle)", (100, 368), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 0, 2)
+    garbled = tuple(Word(text=t, box=Box(left=x, top=298, width=w, height=78), conf=c, line=50)
+                    for t, x, w, c in (("Ada", 100, 70, 0.7), ("the", 185, 60, 0.85), ("(crete)", 262, 130, 0.56)))
+    return replace(page, image=image, text=page.text.model_copy(update={"words": page.text.words + garbled}))
+
+
+def test_two_lines_of_print_ocr_ran_together_are_read_again_as_lines() -> None:
+    from intake.parsers.merged_lines import with_lines_split
+
+    page = _garbled_label_page()
+    words = [w.text for w in with_lines_split(page.image, page.text, Settings()).words]
+    assert "dental" in words and "(circle)" in words and "(crete)" not in words
+
+
+def test_a_tall_word_read_with_confidence_or_alone_on_its_line_is_left_as_read() -> None:
+    """A written value stands taller than print and may read with doubt; read again it is still one line, so
+    it stays as OCR read it."""
+    from intake.parsers.merged_lines import with_lines_split
+
+    page = form_page([(100, 600, "Best phone number")])
+    image = page.image.copy()
+    cv2.putText(image, "KRUEGER", (100, 360), cv2.FONT_HERSHEY_SIMPLEX, 2.2, 0, 4)
+    written = Word(text="KRUEGFR", box=Box(left=100, top=300, width=330, height=64), conf=0.6, line=50)
+    page = replace(page, image=image, text=page.text.model_copy(update={"words": page.text.words + (written,)}))
+    assert with_lines_split(page.image, page.text, Settings()).words == page.text.words
+
+
+def test_an_answer_word_read_with_its_ring_is_circled() -> None:
+    """"CHECKING?" read three lines tall and unsure: OCR took the ring for the word's box and an arc for a "?";
+    it is the answer circled, SAVINGS the other."""
+    page = form_page([(100, 100, "Account type (circle)"), (1000, 100, "SAVINGS")])
+    ringed = Word(text="CHECKING?", box=Box(left=620, top=70, width=260, height=90), conf=0.58, line=3)
+    page = replace(page, text=page.text.model_copy(update={"words": page.text.words + (ringed,)}))
+    dark = np.where(page.image < 128, 255, 0).astype(np.uint8)
+    fills = sorted((b.left, fill) for b, fill in circled_words(dark, page.text))
+    assert [fill for _, fill in fills] == [0.5, 0.0]
+
+
+def test_key_words_in_a_sentence_open_no_block() -> None:
+    """"If you mark nothing, we will / mail you a bill each month.": "mail" in a sentence opens no mailing
+    address block, so the city under it is still the home address's."""
+    page = form_page([(100, 100, "If you mark nothing, we will"), (100, 136, "mail you a bill each month."),
+                      (100, 250, "City"), (600, 250, "WAUSAU")])
+    fields = extract_fields([page], Settings()).fields
+    assert fields["applicant.permanent_address.city"].value == "WAUSAU"

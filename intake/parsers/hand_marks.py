@@ -220,8 +220,10 @@ def circled_words(dark: np.ndarray, text: PageText, boxes: list[Box] = (), rings
         inside = [i for i, w in enumerate(words) if i not in circled and _enclosed(w, ring)
                   and (_inside(w, ring) or _read_as_one_glyph(w, ring))]
         circled += inside[:1]
-    # an answer word OCR read with its ring, the ring's height and the arcs as marks ("CHECKING?", 3 lines tall)
-    circled += [i for i in options if i not in circled and words[i].box.height >= _RING_TALL * em
+    # an answer printed to be circled that OCR read with its ring, the ring's height and an arc as a mark
+    # ("CHECKING?", three lines tall); a written value may stand as tall, but follows no "(circle)"
+    to_circle = answers_to_circle(text)
+    circled += [i for i in options if i not in circled and i in to_circle and words[i].box.height >= _RING_TALL * em
                 and words[i].conf < 0.8]
     # a ring OCR read together with the word in it as one unsure glyph ("G)" for a circled F)
     circled += [i for i, w in enumerate(words) if i not in circled and not boxed(w) and _ring_read_as_a_word(dark, w, em)]

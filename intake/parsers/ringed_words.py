@@ -68,7 +68,7 @@ def _empty_rings(dark: np.ndarray, text: PageText, em: float) -> list[tuple[Box,
             continue
         inside = dark[y : y + h, x : x + w].astype(bool) & ~own
         # letters inside, kept clear of the stroke
-        if inside[h // 5 : h - h // 5, w // 8 : w - w // 8].sum() < 0.3 * em * em * 0.3:
+        if inside[h // 5 : h - h // 5, w // 8 : w - w // 8].sum() < 0.09 * em * em:
             continue
         out.append((box, own))
     return out

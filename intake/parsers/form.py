@@ -58,11 +58,11 @@ from intake.parsers.labels import (
     values_mistaken_for_labels,
 )
 from intake.parsers.layout import PageLayout, is_filler, page_furniture, split_glued_labels
+from intake.parsers.merged_lines import with_lines_split
 from intake.parsers.name_order import find_name_orders, split_name, split_name_as_written
+from intake.parsers.ringed_words import with_ringed_words
 from intake.parsers.sections import Heading, section_of
 from intake.parsers.signature import signature_ink
-from intake.parsers.merged_lines import with_lines_split
-from intake.parsers.ringed_words import with_ringed_words
 from intake.parsers.second_reading import Blank, second_look
 from intake.parsers.values import (
     ValueSpot, find_value, heads_a_column, next_row_below, rule_above, under_its_line, value_above, value_area,
@@ -257,8 +257,8 @@ def _read_text_fields(
                 continue
             spot = spots.get(id(hit))
             if spot is not None and spot.where == "below" and _in_label_print(p, hit, spot):
-                # the label's own last line ("... (cannot be a / P.O. Box)"): the answer is beside the label, or none
-                # (the answer column may stand a little further off than writing near a label would)
+                # the label's own last line ("... (cannot be a / P.O. Box)"): the answer is beside the label, or
+                # none; an answer column may stand a little further off than writing near a label would
                 beside = _beside_a_label_block(p, hit, reach=_ANSWER_COLUMN_REACH) if hit.strong else None
                 spot = ValueSpot(tuple(beside), "right", p.layout.row_of[beside[0]]) if beside else None
             beside = _beside_a_label_block(p, hit) if hit.strong and (spot is None or spot.where == "right") else None

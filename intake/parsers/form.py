@@ -26,7 +26,7 @@ from intake.ocr.page import RecognizedPage
 from intake.ocr.page_text import Box
 from intake.parsers import normalize
 from intake.parsers.addresses import split_city_state_zip, split_full_address
-from intake.parsers.candidates import REVIEW_BELOW, Candidate, candidate_from, choose
+from intake.parsers.candidates import Candidate, candidate_from, choose
 from intake.parsers.checkboxes import Checkbox, find_checkboxes
 from intake.parsers.choices import (
     PLAN_ID,
@@ -64,6 +64,7 @@ from intake.parsers.ringed_words import with_ringed_words
 from intake.parsers.sections import Heading, section_of
 from intake.parsers.signature import signature_ink
 from intake.parsers.second_reading import Blank, second_look
+from intake.parsers.typed_answers import typed_answer
 from intake.parsers.values import (
     ValueSpot, find_value, heads_a_column, next_row_below, rule_above, under_its_line, value_above, value_area,
 )
@@ -772,66 +773,17 @@ def _read_choices(pages: list[_Page], headings: list[Heading], by_kind, found: _
 
 
 def _typed_answer(pages: list[_Page], by_kind, kinds: tuple[str, ...], path: str, meaning, found: _Found) -> Candidate | None:
-    """A choice answered in words where its label's value goes, as a printout of an electronic enrollment gives
-    it ("Dental rider  Declined", "Plan selected  Aspirus Advantage Plus (H5652-002)"): what the words mean."""
+    """A choice answered in words where its label's value goes (``typed_answers``), outside anybody else's
+    section."""
     page_of = {p.layout.page: p for p in pages}
-    for kind in kinds:
-        for hit, section in by_kind.get(kind, []):
-            if section in _FOREIGN_SECTIONS:
-                continue
-            p = page_of[hit.page]
-            spot = find_value(p.layout, hit, p.labels, p.stop)
-            for words in (list(spot.indices) if spot else [], _cell_beside(p, hit)):
-                # specks and a table's rule read before the answer ("| 7. - Declined") are no part of it
-                words = words[next((k for k, i in enumerate(words) if _letters(p.layout.word(i).text) >= 2),
-                                   len(words)):]
-                if not words:
-                    continue
-                raw, conf, box = _words_read(p, words)
-                value = meaning(raw)
-                if value is None:
-                    continue
-                cand = Candidate(path, value, conf, conf < REVIEW_BELOW or not hit.strong, None, raw, hit.page, box)
-                found.add(cand)
-                found.located.add(path)
-                return cand
-            if _answered_blank(p, hit):
-                found.located.add(path)  # the question is there and its answer left blank: known to be missing
-    return None
-
-
-def _answered_blank(p: _Page, hit: LabelHit) -> bool:
-    """A question whose answer cell is empty or says so ("—", "Not provided"), with no boxes under it to be
-    answered in (a section title over a list of options is not left blank by an empty line beside it)."""
-    cell = _cell_beside(p, hit)
-    if cell and not normalize.is_placeholder(" ".join(p.layout.word(i).text for i in cell)):
-        return False
-    em = p.layout.em
-    return not any(0 <= cb.box.top - hit.box.top <= 8 * em for cb in p.checkboxes)
-
-
-def _letters(text: str) -> int:
-    return sum(ch.isalpha() for ch in text)
-
-
-def _cell_beside(p: _Page, hit: LabelHit) -> list[int]:
-    """The words right of a label on its line up to the next label, as a table's answer cell holds them, whether
-    or not they read as a value ("Withhold from Social Security benefit", "Yes — add dental rider"); none when
-    any is another answer's print (an option, an answer to circle)."""
-    layout = p.layout
-    chunks = layout.chunks(layout.rows[layout.row_of[hit.indices[-1]]])
-    own = next(k for k, chunk in enumerate(chunks) if hit.indices[-1] in chunk)
-    label_words = {i for h in p.labels for i in h.indices}
-    # a label found by a key word alone in the answer's words ("Monthly invoice by MAIL") is the answer's
-    worded = {i for h in p.labels if h.score > KEY_WORD_SCORE for i in h.indices}
-    cell: list[int] = []
-    for chunk in chunks[own + 1 :]:
-        if chunk[0] in worded:
-            break  # the next question on the line
-        if any(i in p.stop and i not in label_words for i in chunk):
-            return []
-        cell += chunk
-    return cell
+    questions = [(hit, page_of[hit.page]) for kind in kinds for hit, section in by_kind.get(kind, [])
+                 if section not in _FOREIGN_SECTIONS]
+    cand, located = typed_answer(questions, path, meaning)
+    if cand is not None:
+        found.add(cand)
+    if located:
+        found.located.add(path)
+    return cand
 
 
 def _says_only_sex(text: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["FONT_KEYS", "font_path", "pil_font", "reportlab_font"]
+__all__ = ["FONT_KEYS", "font_path", "pil_font", "reportlab_font", "text_width", "wrap_words"]
 
 _DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 
@@ -58,3 +58,23 @@ def reportlab_font(key: str) -> str:
     name = f"S-{key}"
     pdfmetrics.registerFont(TTFont(name, str(font_path(key))))
     return name
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    """The drawn width of ``text`` in points (measured as the 300 dpi renderer draws it)."""
+    px = max(6, round(size * 300 / 72))
+    return pil_font(font, px).getlength(text) * 72 / 300
+
+
+def wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
+    """``text``'s words in lines no wider than ``width`` points (a word wider than that keeps a line)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        trial = f"{line} {word}".strip()
+        if line and text_width(trial, font, size) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = trial
+    return lines + [line] if line else lines

@@ -47,7 +47,7 @@ from __future__ import annotations
 import random
 
 from intake.plans import PLANS
-from samples.fonts import pil_font
+from samples.fonts import text_width
 from samples.formdata import FormData
 from samples.layouts.base import PageBuilder, Style
 from samples.primitives import BLACK, Checkbox, Line, PageLayout, Rect, Text
@@ -74,13 +74,8 @@ NAME, FIRST, STREET, CITY, COUNTY = "#" * 18, "#" * 14, "#" * 26, "#" * 18, "#" 
 DATE, PHONE, ZIP = "##/##/####", "(###)###-####", "#####-####"
 
 
-def _width(text: str, font: str, size: float) -> float:
-    """The drawn width of ``text`` in points (measured as the 300 dpi renderer draws it)."""
-    px = max(6, round(size * 300 / 72))
-    return pil_font(font, px).getlength(text) * 72 / 300
 
-
-def _comb_width(spec: str) -> float:
+def _combtext_width(spec: str) -> float:
     return sum(CELL if ch == "#" else SEP for ch in spec)
 
 
@@ -112,16 +107,16 @@ def _scan_marks(b: PageBuilder, page: int) -> None:
         if x > R - 2:
             break
     text = f"{FORM_ID}   Page {page} of 2"
-    b.text(R - _width(text, BODY, 7), 34, text, font=BODY, size=7)
+    b.text(R - text_width(text, BODY, 7), 34, text, font=BODY, size=7)
 
 
 def _footer(b: PageBuilder, page: int) -> None:
     b.hline(L, R, 742, 0.5)
     b.text(L, 746, FORM_ID, size=6.5)
     middle = "Y0108_AHPICR27_M     DO NOT FOLD, STAPLE OR WRITE OUTSIDE THE BOXES"
-    b.text((L + R) / 2 - _width(middle, BODY, 6.5) / 2, 746, middle, font=BODY, size=6.5)
+    b.text((L + R) / 2 - text_width(middle, BODY, 6.5) / 2, 746, middle, font=BODY, size=6.5)
     text = f"PAGE {page} OF 2"
-    b.text(R - _width(text, b.style.label_font, 6.5), 746, text, size=6.5)
+    b.text(R - text_width(text, b.style.label_font, 6.5), 746, text, size=6.5)
 
 
 def _section(b: PageBuilder, y: float, number: int, text: str) -> float:
@@ -130,7 +125,7 @@ def _section(b: PageBuilder, y: float, number: int, text: str) -> float:
     b.page.add(Rect(L, y, W, 14, 0.4, GREY, GREY))
     _solid(b, L, y, 14, 14)
     num = str(number)
-    b.page.add(Text(L + 7 - _width(num, s.label_bold, 8.5) / 2, y + 3, num, s.label_bold, 8.5, "label", WHITE))
+    b.page.add(Text(L + 7 - text_width(num, s.label_bold, 8.5) / 2, y + 3, num, s.label_bold, 8.5, "label", WHITE))
     b.text(L + 20, y + 3, text, font=s.label_bold, size=8.5)
     return y + 20
 
@@ -141,7 +136,7 @@ def _paragraph(b: PageBuilder, x: float, y: float, text: str, width: float, *, s
     line = ""
     for word in text.split():
         trial = f"{line} {word}".strip()
-        if line and _width(trial, font, size) > width:
+        if line and text_width(trial, font, size) > width:
             b.text(x, y, line, font=font, size=size)
             y += size + lead
             line = word
@@ -183,7 +178,7 @@ def _comb(b: PageBuilder, x: float, y: float, spec: str, text: str | None, rng: 
             group_start = None
         if ch != " ":
             size = 10.0 if ch in "()" else 11.0
-            b.text(cx + SEP / 2 - _width(ch, BODY, size) / 2, y + (BOX_H - 0.95 * size) / 2, ch, font=BODY,
+            b.text(cx + SEP / 2 - text_width(ch, BODY, size) / 2, y + (BOX_H - 0.95 * size) / 2, ch, font=BODY,
                    size=size)
             cx += SEP
     if not text:
@@ -198,7 +193,7 @@ def _comb(b: PageBuilder, x: float, y: float, spec: str, text: str | None, rng: 
         dx = dy = 0.0
         if s.hand:  # hand printing is never quite centred
             dx, dy = rng.uniform(-0.9, 0.9), rng.uniform(-0.8, 0.8)
-        px = left + (CELL - _width(ch, s.value_font, size)) / 2 + dx
+        px = left + (CELL - text_width(ch, s.value_font, size)) / 2 + dx
         py = y + BOX_H / 2 - 0.45 * size + dy
         b.page.add(Text(round(px, 2), round(py, 2), ch, s.value_font, size, "value", s.value_ink, s.hand))
     return cx
@@ -279,7 +274,7 @@ def _choices(b: PageBuilder, x: float, y: float, options: list[tuple[str, bool]]
     for text, checked in options:
         _bubble(b, x, y + 0.42 * size - BUBBLE / 2, checked, how, rng)
         b.text(x + BUBBLE + 4, y, text, font=BODY, size=size)
-        x += BUBBLE + 4 + _width(text, BODY, size) + gap
+        x += BUBBLE + 4 + text_width(text, BODY, size) + gap
     return x - gap
 
 
@@ -307,7 +302,7 @@ def _instructions(b: PageBuilder, y: float) -> float:
                            "LEAVE A BOX EMPTY FOR A SPACE.", size=7.2)
     first = "Fill in the bubble completely:"
     b.text(L + 6, y + 16, first, font=BODY, size=7)
-    bx = L + 6 + _width(first, BODY, 7) + 5
+    bx = L + 6 + text_width(first, BODY, 7) + 5
     b.page.add(Checkbox(bx, y + 15.2, BUBBLE, None, shape="circle"))
     _rings(b, bx + BUBBLE / 2, y + 15.2 + BUBBLE / 2, BUBBLE / 2 - 0.4, 0.3, BLACK)
     rest = "Do not use X or check marks.  Return to Aspirus Health Plan, P.O. Box 1890, Wausau, WI 54402."
@@ -360,13 +355,13 @@ def _page1(form: FormData, style: Style, rng: random.Random, how: str) -> PageLa
     y = _section(b, y + 4, 2, "PLAN SELECTION")
     b.text(L, y, "FILL IN ONE BUBBLE FOR THE PLAN YOU WANT TO JOIN")
     b.text(L + 300, y, "CONTRACT-PBP")
-    b.text(R - _width("MONTHLY PREMIUM", style.label_font, style.label_size), y, "MONTHLY PREMIUM")
+    b.text(R - text_width("MONTHLY PREMIUM", style.label_font, style.label_size), y, "MONTHLY PREMIUM")
     y += 12
     for i, (plan_id, name) in enumerate(PLANS.items()):
         _choices(b, L + 4, y, [(name, c["plan"] == plan_id)], how, rng, size=8)
         b.text(L + 300, y, plan_id, font=BODY, size=8)
         premium = PREMIUMS[i % len(PREMIUMS)]
-        b.text(R - _width(premium, BODY, 8), y, premium, font=BODY, size=8)
+        b.text(R - text_width(premium, BODY, 8), y, premium, font=BODY, size=8)
         y += 15
     y += 4
     x = _field(b, L, y, "EFFECTIVE DATE (MM/DD/YYYY)", DATE, "requested_effective_date", rng, digits=True)
@@ -391,7 +386,7 @@ def _page1(form: FormData, style: Style, rng: random.Random, how: str) -> PageLa
     _choices(b, L + 130, y, [("SPANISH", False), ("HMONG", False), ("LARGE PRINT", False), ("BRAILLE", False),
                              ("AUDIO CD", False)], how, rng)
     y += 22
-    b.text(R - _width("PLEASE CONTINUE ON PAGE 2", style.label_font, 7), y, "PLEASE CONTINUE ON PAGE 2", size=7)
+    b.text(R - text_width("PLEASE CONTINUE ON PAGE 2", style.label_font, 7), y, "PLEASE CONTINUE ON PAGE 2", size=7)
     _footer(b, 1)
     return b.page
 

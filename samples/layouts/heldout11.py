@@ -55,7 +55,7 @@ from datetime import date, datetime
 from typing import Union
 
 from intake.plans import PLANS
-from samples.fonts import pil_font
+from samples.fonts import text_width, wrap_words
 from samples.formdata import FormData
 from samples.layouts.base import PageBuilder, Style
 from samples.primitives import Checkbox, PageLayout, Rect, Stroke, Text
@@ -89,26 +89,6 @@ Content = Union[str, None, list[tuple[str, bool]], Callable[[PageBuilder, float,
 Pair = tuple[str, float, Content, float]
 
 
-def _width(text: str, font: str, size: float) -> float:
-    """The drawn width of ``text`` in points (measured as the 300 dpi renderer draws it)."""
-    px = max(6, round(size * 300 / 72))
-    return pil_font(font, px).getlength(text) * 72 / 300
-
-
-def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    """Words wrapped to ``width``."""
-    lines: list[str] = []
-    line = ""
-    for word in text.split():
-        trial = f"{line} {word}".strip()
-        if line and _width(trial, font, size) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = trial
-    if line:
-        lines.append(line)
-    return lines
 
 
 # -- what the applicant wrote ------------------------------------------------------------------------------------
@@ -209,12 +189,12 @@ def _label(b: PageBuilder, x: float, y: float, w: float, h: float, label: str, *
     """A light-grey label cell (no outline), its words RIGHT-aligned, centred top to bottom (or at the top)."""
     s = b.style
     b.page.add(Rect(x, y, w, h, HAIR, GREY, GREY))
-    lines = _wrap(label, s.label_font, s.label_size, w - 2 * PAD)
+    lines = wrap_words(label, s.label_font, s.label_size, w - 2 * PAD)
     assert len(lines) <= 3, label
     height = len(lines) * s.label_size + (len(lines) - 1) * LEAD
     ty = y + 5 if top else y + (h - height) / 2
     for line in lines:
-        b.text(x + w - PAD - _width(line, s.label_font, s.label_size), ty, line)
+        b.text(x + w - PAD - text_width(line, s.label_font, s.label_size), ty, line)
         ty += s.label_size + LEAD
 
 
@@ -245,7 +225,7 @@ def _words(b: PageBuilder, rng: random.Random, x: float, y: float, options: list
     """Printed option words on one line (their top at ``y``); the chosen one circled. Returns the x after."""
     font = b.style.label_font
     for word, chosen in options:
-        w = _width(word, font, OPT)
+        w = text_width(word, font, OPT)
         b.text(x, y, word, size=OPT)
         if chosen:
             _circle(b, rng, x, y, w, OPT)
@@ -328,7 +308,7 @@ def _paragraph(b: PageBuilder, x: float, y: float, text: str, width: float, *, s
                font: str | None = None, lead: float = 2.4) -> float:
     """Words wrapped to ``width``; returns the y below the last line."""
     font = font or b.style.label_font
-    for line in _wrap(text, font, size, width):
+    for line in wrap_words(text, font, size, width):
         b.text(x, y, line, font=font, size=size)
         y += size + lead
     return y
@@ -338,7 +318,7 @@ def _footer(b: PageBuilder, page: int) -> None:
     s = b.style
     b.hline(L, R, 752, 0.5)
     text = FOOTER.format(n=page)
-    b.text(R - _width(text, s.label_font, 7), 756, text, size=7)
+    b.text(R - text_width(text, s.label_font, 7), 756, text, size=7)
     b.text(L, 756, "Photocopy OK — keep the original in the client file.", font="serif-italic", size=6.5)
 
 
@@ -375,7 +355,7 @@ def _page1(form: FormData, style: Style, rng: random.Random, written: dict[str, 
     b.text(L, 34, "Independent agents appointed with Aspirus Health Plan  •  Wausau, Wisconsin", size=7)
     b.title(L, 48, "Medicare Advantage Enrollment Worksheet", 15)
     sub = "Aspirus Health Plan  •  plan year 2027"
-    b.text(R - _width(sub, style.label_font, 8), 54, sub, size=8)
+    b.text(R - text_width(sub, style.label_font, 8), 54, sub, size=8)
     b.hline(L, R, 70, 1.2)
     y = _paragraph(b, L, 76, "Please print clearly in ink. Circle or mark your answers. Return to your agent or fax "
                              "to 1-715-555-0100. Your agent will copy these answers onto the plan's enrollment "
@@ -439,7 +419,7 @@ def _page2(form: FormData, style: Style, rng: random.Random, written: dict[str, 
     c = form.choice
     b.text(L, 28, "Medicare Advantage Enrollment Worksheet (continued)", font=style.label_bold, size=10)
     note = "Northwoods Senior Insurance Services"
-    b.text(R - _width(note, style.label_font, 7), 30, note, size=7)
+    b.text(R - text_width(note, style.label_font, 7), 30, note, size=7)
     b.hline(L, R, 44, 1.2)
     y = 54.0
 

@@ -58,7 +58,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from intake.plans import PLANS
-from samples.fonts import pil_font
+from samples.fonts import text_width, wrap_words
 from samples.formdata import FormData
 from samples.layouts.base import PageBuilder, Style, scribble
 from samples.people import AGENCIES
@@ -99,23 +99,6 @@ ATTESTATION = (
 )
 
 
-def _width(text: str, font: str, size: float) -> float:
-    """The drawn width of ``text`` in points (measured as the 300 dpi renderer draws it)."""
-    px = max(6, round(size * 300 / 72))
-    return pil_font(font, px).getlength(text) * 72 / 300
-
-
-def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    lines: list[str] = []
-    line = ""
-    for word in text.split():
-        trial = f"{line} {word}".strip()
-        if line and _width(trial, font, size) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = trial
-    return lines + [line] if line else lines
 
 
 # -- what the software types -------------------------------------------------------------------------------------
@@ -207,21 +190,21 @@ class Printout:
             b.title(L, 28, TOOL, 14)
             b.text(L, 47, "Prepared for Aspirus Health Plan  —  Medicare Advantage individual enrollment", size=8.5)
             for i, line in enumerate([stamp] + self.refs):
-                b.text(R - _width(line, s.label_font, 8), 29 + 11 * i, line, size=8)
+                b.text(R - text_width(line, s.label_font, 8), 29 + 11 * i, line, size=8)
             b.hline(L, R, 64, 1.0)
             b.text(L, 69, "Summary of the answers entered with the applicant. Review, sign and date by hand, then "
                           "fax or mail to the plan.", font="sans-oblique", size=7.5)
             self.y = 92.0
         else:
             b.text(L, 28, f"{TOOL} (continued)", font=s.label_bold, size=9)
-            b.text(R - _width(stamp, s.label_font, 7.5), 29, stamp, size=7.5)
+            b.text(R - text_width(stamp, s.label_font, 7.5), 29, stamp, size=7.5)
             b.hline(L, R, 42, 1.0)
             self.y = 54.0
 
     # heights ----------------------------------------------------------------------------------------------------
     def _label_lines(self, row: Row) -> list[str]:
         s = self.typed
-        return _wrap(row.label, s.label_font, s.label_size, self.split - L - 2 * PAD)
+        return wrap_words(row.label, s.label_font, s.label_size, self.split - L - 2 * PAD)
 
     def _answer(self, row: Row) -> tuple[list[str], Style, str, float]:
         """The answer's lines, its style, role and size."""
@@ -235,10 +218,10 @@ class Printout:
         room = R - self.split - 2 * PAD
         size = s.value_size
         if row.one_line:
-            while _width(text, s.value_font, size) > room:
+            while text_width(text, s.value_font, size) > room:
                 size -= 0.25
             return [text], s, role, size
-        return _wrap(text, s.value_font, size, room), s, role, size
+        return wrap_words(text, s.value_font, size, room), s, role, size
 
     def _height(self, row: Row) -> float:
         if row.kind == "sign":
@@ -276,7 +259,7 @@ class Printout:
 
     def section(self, title: str, rows: list[Row], intro: str | None = None) -> None:
         s = self.typed
-        paragraph = _wrap(intro, s.label_font, 7.5, W - 2 * PAD) if intro else []
+        paragraph = wrap_words(intro, s.label_font, 7.5, W - 2 * PAD) if intro else []
         height = 22 + len(paragraph) * 9.9 + sum(self._height(r) for r in rows)
         if self.y + height > BOTTOM and self.y > 100:
             self._new_page()
@@ -311,7 +294,7 @@ class Printout:
         for n, b in enumerate(self.builders, 1):
             text = FOOTER.format(n=n, m=len(self.builders))
             b.page.add(Line(L, 752, R, 752, 0.4, HAIR))
-            b.text(R - _width(text, self.typed.label_font, 7), 756, text, size=7)
+            b.text(R - text_width(text, self.typed.label_font, 7), 756, text, size=7)
         return [b.page for b in self.builders]
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import random
 
 from intake.plans import PLANS
-from samples.fonts import pil_font
+from samples.fonts import text_width
 from samples.formdata import FormData
 from samples.layouts.base import PageBuilder, Style
 from samples.primitives import PageLayout
@@ -27,17 +27,12 @@ LEND = 324.0  # end of the left column's value lines
 RX = 440.0  # right edge of the right column's labels
 
 
-def _width(text: str, font: str, size: float) -> float:
-    """The drawn width of ``text`` in points (measured as the 300 dpi renderer draws it)."""
-    px = max(6, round(size * 300 / 72))
-    return pil_font(font, px).getlength(text) * 72 / 300
-
 
 def _pair(b: PageBuilder, label: str, path: str | None, right: float, end: float, y: float,
           *, text: str | None = None) -> float:
     """A right-aligned label ending at ``right``, the value line from there to ``end``; returns the y below."""
     s = b.style
-    b.text(right - _width(label, s.label_font, s.label_size), y + s.value_size - s.label_size, label)
+    b.text(right - text_width(label, s.label_font, s.label_size), y + s.value_size - s.label_size, label)
     line_y = y + s.value_size + 3
     b.value(right + 6, y, text if path is None else b.val(path))
     b.hline(right + 3, end, line_y)
@@ -47,7 +42,7 @@ def _pair(b: PageBuilder, label: str, path: str | None, right: float, end: float
 def _label(b: PageBuilder, label: str, right: float, y: float) -> None:
     """A right-aligned label (for a line of tick boxes) whose baseline sits where a value's would."""
     s = b.style
-    b.text(right - _width(label, s.label_font, s.label_size), y + s.value_size - s.label_size, label)
+    b.text(right - text_width(label, s.label_font, s.label_size), y + s.value_size - s.label_size, label)
 
 
 def _part(b: PageBuilder, y: float, text: str) -> float:

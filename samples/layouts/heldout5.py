@@ -24,7 +24,7 @@ from __future__ import annotations
 import random
 
 from intake.plans import PLANS
-from samples.fonts import pil_font
+from samples.fonts import text_width
 from samples.formdata import FormData
 from samples.layouts.base import PageBuilder, Style
 from samples.primitives import PageLayout
@@ -38,18 +38,13 @@ CAPTION = 7.5
 PREMIUMS = ("$0", "$39", "$89", "$0", "$59")
 
 
-def _width(text: str, font: str, size: float) -> float:
-    """The drawn width of ``text`` in points (measured as the 300 dpi renderer draws it)."""
-    px = max(6, round(size * 300 / 72))
-    return pil_font(font, px).getlength(text) * 72 / 300
-
 
 def _question(b: PageBuilder, num: str, text: str, x: float, y: float) -> float:
     """The bold number hanging left, the question after it; returns the x where the question ends."""
     s = b.style
     b.text(x, y, f"{num}.", font=s.label_bold)
     b.text(x + NUM, y, text)
-    return x + NUM + _width(text, s.label_font, s.label_size)
+    return x + NUM + text_width(text, s.label_font, s.label_size)
 
 
 def _below(b: PageBuilder, num: str, text: str, path: str | None, x: float, y: float, w: float) -> float:

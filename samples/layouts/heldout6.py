@@ -29,7 +29,7 @@ from __future__ import annotations
 import random
 
 from intake.plans import PLANS
-from samples.fonts import pil_font
+from samples.fonts import text_width
 from samples.formdata import FormData
 from samples.layouts.base import PageBuilder, Style
 from samples.primitives import Line, PageLayout
@@ -42,17 +42,12 @@ LEAD = 1.6  # extra space between the lines of a two-line label
 PREMIUMS = ("$0", "$42", "$96", "$0", "$61")
 
 
-def _width(text: str, font: str, size: float) -> float:
-    """The drawn width of ``text`` in points (measured as the 300 dpi renderer draws it)."""
-    px = max(6, round(size * 300 / 72))
-    return pil_font(font, px).getlength(text) * 72 / 300
-
 
 def _rlabel(b: PageBuilder, text: str, right: float, y: float, *, size: float | None = None) -> None:
     """One label line whose right edge is at ``right``."""
     s = b.style
     size = size or s.label_size
-    b.text(right - _width(text, s.label_font, size), y, text, size=size)
+    b.text(right - text_width(text, s.label_font, size), y, text, size=size)
 
 
 def _label_lines(b: PageBuilder, label: str, right: float, y: float) -> float:
@@ -86,7 +81,7 @@ def _boxes_after(b: PageBuilder, x: float, top: float, options: list[tuple[str, 
     box_y = top + s.value_size + 3 - BOX - 1  # the boxes stand on the row's (missing) underline
     for text, checked in options:
         b.text(x, box_y + (BOX - s.label_size) / 2, text)
-        x += _width(text, s.label_font, s.label_size) + 3
+        x += text_width(text, s.label_font, s.label_size) + 3
         b.checkbox(x, box_y, checked, size=BOX)
         x += BOX + gap
     return x
@@ -120,7 +115,7 @@ def _part(b: PageBuilder, x: float, y: float, text: str) -> float:
     s = b.style
     size = 8.5
     b.text(x, y, text, font=s.label_bold, size=size)
-    b.hline(x, x + _width(text, s.label_bold, size), y + size + 2.5, 0.8)
+    b.hline(x, x + text_width(text, s.label_bold, size), y + size + 2.5, 0.8)
     return y + size + 11
 
 

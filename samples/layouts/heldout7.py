@@ -38,7 +38,7 @@ from collections.abc import Callable
 from typing import Union
 
 from intake.plans import PLANS
-from samples.fonts import pil_font
+from samples.fonts import text_width
 from samples.formdata import FormData
 from samples.layouts.base import PageBuilder, Style
 from samples.primitives import Line, PageLayout, Text
@@ -58,12 +58,6 @@ PREMIUMS = ("$0.00", "$36.00", "$84.00", "$0.00", "$57.00")
 
 #: what a value cell holds: a field path, None (left blank), tick-box options, or a drawing function
 Content = Union[str, None, list[tuple[str, bool]], Callable[[PageBuilder, float, float, float, float], None]]
-
-
-def _width(text: str, font: str, size: float) -> float:
-    """The drawn width of ``text`` in points (measured as the 300 dpi renderer draws it)."""
-    px = max(6, round(size * 300 / 72))
-    return pil_font(font, px).getlength(text) * 72 / 300
 
 
 def _label(b: PageBuilder, x: float, y: float, w: float, h: float, label: str) -> None:
@@ -91,7 +85,7 @@ def _options(b: PageBuilder, x: float, y: float, h: float, options: list[tuple[s
     for text, checked in options:
         b.checkbox(x, box_y, checked, size=BOX)
         b.text(x + BOX + 3.5, y + (h - s.label_size) / 2, text)
-        x += BOX + 3.5 + _width(text, s.label_font, s.label_size) + gap
+        x += BOX + 3.5 + text_width(text, s.label_font, s.label_size) + gap
 
 
 def _value_cell(b: PageBuilder, x: float, y: float, w: float, h: float, content: Content) -> None:
@@ -134,7 +128,7 @@ def _bar(b: PageBuilder, y: float, english: str, spanish: str | None = None) -> 
     font = b.style.label_bold
     b.page.add(Text(L + 6, y + 3.2, english, font, 8.5, "label", WHITE))
     if spanish:
-        x = L + 6 + _width(english, font, 8.5) + 5
+        x = L + 6 + text_width(english, font, 8.5) + 5
         b.page.add(Text(x, y + 4.0, f"/  {spanish}", SPANISH_FONT, 7.3, "label", WHITE))
     return y + h
 
@@ -149,7 +143,7 @@ def _footer(b: PageBuilder, page: int) -> None:
     b.text(L, 758, "Y0108_ENR27T_C   AHP-MA-ENR-T (09/2026)   Aspirus Health Plan Medicare Advantage enrollment "
                    "application (English / Español)", size=6.5)
     text = f"Page {page} of 2  /  Página {page} de 2"
-    b.text(R - _width(text, b.style.label_font, 6.5), 758, text, size=6.5)
+    b.text(R - text_width(text, b.style.label_font, 6.5), 758, text, size=6.5)
 
 
 # -- page 1 ---------------------------------------------------------------------------------------------------
@@ -168,7 +162,7 @@ def _plans(form: FormData) -> Callable[[PageBuilder, float, float, float, float]
             b.text(x + 24, ty, name)
             b.text(x + 250, ty, plan_id)
             premium = f"{PREMIUMS[i % len(PREMIUMS)]} a month"
-            b.text(x + w - 8 - _width(premium, s.label_font, s.label_size), ty, premium)
+            b.text(x + w - 8 - text_width(premium, s.label_font, s.label_size), ty, premium)
             if i:
                 b.page.add(Line(x + 4, ly, x + w - 4, ly, 0.3))
             ly += step
@@ -187,7 +181,7 @@ def _page1(form: FormData, style: Style) -> PageLayout:
                               "¿Preguntas? Llame al 1-855-711-2500 (TTY 711)")):
         size = 7.0
         font = SPANISH_FONT if i == 2 else style.label_font
-        b.text(R - _width(line, font, size), 28 + 10 * i, line, font=font, size=size)
+        b.text(R - text_width(line, font, size), 28 + 10 * i, line, font=font, size=size)
     b.hline(L, R, 70, 1.2)
     b.text(L, 74, "Print in capital letters with blue or black ink and mark your choices with an X. "
                   "Fields in Sections 1-3 are required unless they say optional.", size=7)

@@ -41,7 +41,7 @@ from collections.abc import Callable
 from typing import Union
 
 from intake.plans import PLANS
-from samples.fonts import pil_font
+from samples.fonts import text_width
 from samples.formdata import FormData
 from samples.layouts.base import PageBuilder, Style
 from samples.primitives import Checkbox, PageLayout
@@ -63,11 +63,6 @@ PREMIUMS = ("$0.00", "$36.00", "$84.00", "$0.00", "$57.00")
 Field = Union[tuple[float, str, Union[str, None]], tuple[float, Callable[[PageBuilder, float, float, float], None]]]
 
 
-def _width(text: str, font: str, size: float) -> float:
-    """The drawn width of ``text`` in points (measured as the 300 dpi renderer draws it)."""
-    px = max(6, round(size * 300 / 72))
-    return pil_font(font, px).getlength(text) * 72 / 300
-
 
 def _paragraph(b: PageBuilder, x: float, y: float, text: str, width: float, *, size: float = 7.5,
                font: str | None = None, lead: float = 2.2) -> float:
@@ -76,7 +71,7 @@ def _paragraph(b: PageBuilder, x: float, y: float, text: str, width: float, *, s
     line = ""
     for word in text.split():
         trial = f"{line} {word}".strip()
-        if line and _width(trial, font, size) > width:
+        if line and text_width(trial, font, size) > width:
             b.text(x, y, line, font=font, size=size)
             y += size + lead
             line = word
@@ -125,14 +120,14 @@ def _choices(b: PageBuilder, x: float, y: float, options: list[tuple[str, bool]]
     for text, checked in options:
         _bubble(b, x, y + 0.5 * size - BUBBLE / 2, checked)
         b.text(x + BUBBLE + 3.5, y, text, size=size)
-        x += BUBBLE + 3.5 + _width(text, font, size) + gap
+        x += BUBBLE + 3.5 + text_width(text, font, size) + gap
     return x - gap
 
 
 def _ask(b: PageBuilder, x: float, y: float, question: str, options: list[tuple[str, bool]],
          options_x: float | None = None) -> float:
     """A question with its bubbles LEFT to right after it (at ``options_x`` when given); returns the x after."""
-    end = x + _width(question, b.style.label_font, QSIZE)
+    end = x + text_width(question, b.style.label_font, QSIZE)
     b.text(x, y, question, size=QSIZE)
     if options_x is None:
         options_x = end + 9
@@ -161,7 +156,7 @@ def _part(b: PageBuilder, y: float, text: str) -> float:
 def _corner(b: PageBuilder) -> None:
     """The form number and version in the top-right corner."""
     s = b.style
-    b.text(R - _width(FORM_NO, s.label_bold, 8), 20, FORM_NO, font=s.label_bold, size=8)
+    b.text(R - text_width(FORM_NO, s.label_bold, 8), 20, FORM_NO, font=s.label_bold, size=8)
 
 
 def _footer(b: PageBuilder, page: int) -> None:
@@ -169,9 +164,9 @@ def _footer(b: PageBuilder, page: int) -> None:
     b.hline(L, R, 752, 0.4)
     b.text(L, 756, FORM_NO, font=s.label_bold, size=7)
     code = "Y0108_AHPEN08_C"
-    b.text((L + R) / 2 - _width(code, s.label_font, 6.5) / 2, 756.5, code, size=6.5)
+    b.text((L + R) / 2 - text_width(code, s.label_font, 6.5) / 2, 756.5, code, size=6.5)
     text = f"Page {page} of 2"
-    b.text(R - _width(text, s.label_font, 7), 756, text, size=7)
+    b.text(R - text_width(text, s.label_font, 7), 756, text, size=7)
 
 
 # -- page 1 ----------------------------------------------------------------------------------------------------
@@ -180,7 +175,7 @@ def _page1(form: FormData, style: Style) -> PageLayout:
     b = PageBuilder(form, style)
     c = form.choice
     _corner(b)
-    b.text(R - _width("OMB No. 0938-1378", style.label_font, 7), 31, "OMB No. 0938-1378", size=7)
+    b.text(R - text_width("OMB No. 0938-1378", style.label_font, 7), 31, "OMB No. 0938-1378", size=7)
     b.title(L, 24, "Aspirus Health Plan", 15)
     b.text(L, 44, "Application to Enroll in a Medicare Advantage Plan", font=style.label_bold, size=11.5)
     b.text(L, 60, "Individual enrollment for coverage in plan year 2027", font="serif-italic", size=8)
@@ -219,13 +214,13 @@ def _page1(form: FormData, style: Style) -> PageLayout:
     b.text(L, y, "Which plan do you want to join? Fill in ONE bubble.", size=QSIZE)
     b.text(L + 262, y + 1, "Plan ID", font="serif-italic", size=6.5)
     head = "Premium per month"
-    b.text(R - 4 - _width(head, "serif-italic", 6.5), y + 1, head, font="serif-italic", size=6.5)
+    b.text(R - 4 - text_width(head, "serif-italic", 6.5), y + 1, head, font="serif-italic", size=6.5)
     y += 14
     for i, (plan_id, name) in enumerate(PLANS.items()):
         _choices(b, L + 10, y, [(name, c["plan"] == plan_id)])
         b.text(L + 262, y, plan_id, size=QSIZE)
         premium = PREMIUMS[i % len(PREMIUMS)]
-        b.text(R - 4 - _width(premium, style.label_font, QSIZE), y, premium, size=QSIZE)
+        b.text(R - 4 - text_width(premium, style.label_font, QSIZE), y, premium, size=QSIZE)
         y += 14
     y += 4
     y = _row(b, y, [(170, "Preferred start date (month / day / year)", "requested_effective_date"),
@@ -262,7 +257,7 @@ def _page1(form: FormData, style: Style) -> PageLayout:
     y = _row(b, y, [(150, "Routing transit number (9 digits)", "premium_payment.routing_number"),
                     (180, "Account number (checking or savings)", "premium_payment.account_number"),
                     (178, "Financial institution name", None)])
-    b.text(R - _width("Please go on to page 2.", "serif-italic", 7.5), y + 2, "Please go on to page 2.",
+    b.text(R - text_width("Please go on to page 2.", "serif-italic", 7.5), y + 2, "Please go on to page 2.",
            font="serif-italic", size=7.5)
     _footer(b, 1)
     return b.page
@@ -337,7 +332,7 @@ def _page2(form: FormData, style: Style, rng: random.Random) -> PageLayout:
     top = y
     inner_x, inner_w = L + 8, W - 16
     b.text(inner_x, y + 5, "For licensed agent / broker use", font=style.label_bold, size=HEAD)
-    b.text(inner_x + _width("For licensed agent / broker use", style.label_bold, HEAD) + 10, y + 6.5,
+    b.text(inner_x + text_width("For licensed agent / broker use", style.label_bold, HEAD) + 10, y + 6.5,
            "(to be completed by the agent or broker who helped with this application)", font="serif-italic", size=7)
     y += 20
     y = _row(b, y, [(236, "Writing broker (print name)", "agent.name"), (120, "Broker NPN", "agent.npn"),

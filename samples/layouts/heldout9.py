@@ -41,7 +41,7 @@ import re
 from typing import Union
 
 from intake.plans import PLANS
-from samples.fonts import pil_font
+from samples.fonts import text_width
 from samples.formdata import FormData
 from samples.layouts.base import PageBuilder, Style
 from samples.primitives import Checkbox, PageLayout
@@ -61,15 +61,10 @@ TOKEN = re.compile(r"\[ \]|\( \)")  # a typed choice: "[ ]" or "( )"
 Item = Union[tuple[int, str, Union[str, None]], tuple[int, str, Union[str, None], int], tuple[int, str, list[bool]]]
 
 
-def _width(text: str, font: str, size: float) -> float:
-    """The drawn width of ``text`` in points (measured as the 300 dpi renderer draws it)."""
-    px = max(6, round(size * 300 / 72))
-    return pil_font(font, px).getlength(text) * 72 / 300
-
 
 def _right(b: PageBuilder) -> float:
     s = b.style
-    return L + _width("." * COLS, s.label_font, s.label_size)
+    return L + text_width("." * COLS, s.label_font, s.label_size)
 
 
 def _mark(b: PageBuilder, x: float, y: float, token_w: float, checked: bool, rng: random.Random) -> None:
@@ -111,7 +106,7 @@ def _row(b: PageBuilder, y: float, items: list[Item], rng: random.Random, *, x: 
         runs.append((len(line), "." * (end - len(line))))
         line += runs[-1][1]
     assert len(line) <= cols, f"{line!r} is {len(line)} characters"
-    width = lambda n: _width(line[:n], s.label_font, s.label_size)  # noqa: E731
+    width = lambda n: text_width(line[:n], s.label_font, s.label_size)  # noqa: E731
     for col, text in runs:  # where the typed line puts them (a monospaced line: column x character width)
         b.text(x + width(col), y, text)
     spans = []
@@ -129,7 +124,7 @@ def _section(b: PageBuilder, y: float, text: str, rule: str = "=") -> float:
     """A bold capital heading with a row of ``rule`` characters typed under it; returns the next row's top."""
     s = b.style
     b.text(L, y, text, font=s.label_bold, size=s.label_size)
-    n = max(3, round(_width(text, s.label_bold, s.label_size) / _width(rule, s.label_font, s.label_size)))
+    n = max(3, round(text_width(text, s.label_bold, s.label_size) / text_width(rule, s.label_font, s.label_size)))
     b.text(L, y + s.label_size + 1.5, rule * n)
     return y + 2 * s.label_size + 11
 
@@ -138,12 +133,12 @@ def _paragraph(b: PageBuilder, y: float, text: str, *, size: float | None = None
     """Typed text wrapped at the right margin; returns the y below the last line."""
     s = b.style
     size = size or s.label_size - 0.5
-    x = L + _width(" " * indent, s.label_font, size)
+    x = L + text_width(" " * indent, s.label_font, size)
     width = _right(b) - x - 4
     line = ""
     for word in text.split():
         trial = f"{line} {word}".strip()
-        if line and _width(trial, s.label_font, size) > width:
+        if line and text_width(trial, s.label_font, size) > width:
             b.text(x, y, line, size=size)
             y += size + 2.6
             line = word
@@ -159,7 +154,7 @@ def _centred(b: PageBuilder, y: float, text: str, *, font: str | None = None, si
     s = b.style
     font = font or s.label_font
     size = size or s.label_size
-    b.text((L + _right(b)) / 2 - _width(text, font, size) / 2, y, text, font=font, size=size)
+    b.text((L + _right(b)) / 2 - text_width(text, font, size) / 2, y, text, font=font, size=size)
 
 
 def _footer(b: PageBuilder, page: int) -> None:
@@ -167,7 +162,7 @@ def _footer(b: PageBuilder, page: int) -> None:
     size = 7.5
     b.text(L, 758, FORM_NO, size=size)
     text = f"Page {page} of 2" + ("  -- please turn over" if page == 1 else "")
-    b.text(_right(b) - _width(text, s.label_font, size), 758, text, size=size)
+    b.text(_right(b) - text_width(text, s.label_font, size), 758, text, size=size)
 
 
 def _leadered(left: str, mid: str, right: str, mid_col: int, cols: int = COLS) -> str:
@@ -183,7 +178,7 @@ def _page1(form: FormData, style: Style, rng: random.Random) -> PageLayout:
     b = PageBuilder(form, style)
     c = form.choice
     right = _right(b)
-    b.text(right - _width(FORM_NO, style.label_font, 7.5), 16, FORM_NO, size=7.5)
+    b.text(right - text_width(FORM_NO, style.label_font, 7.5), 16, FORM_NO, size=7.5)
     _centred(b, 26, "ASPIRUS HEALTH PLAN", font=style.label_bold, size=13)
     _centred(b, 43, "MEDICARE ADVANTAGE PLAN ENROLLMENT APPLICATION", font=style.label_bold, size=10)
     _centred(b, 56, "Individual enrollment -- plan year 2027", size=9)
@@ -279,7 +274,7 @@ ATTESTATION = (
 def _page2(form: FormData, style: Style, rng: random.Random) -> PageLayout:
     b = PageBuilder(form, style)
     right = _right(b)
-    b.text(right - _width(FORM_NO, style.label_font, 7.5), 16, FORM_NO, size=7.5)
+    b.text(right - text_width(FORM_NO, style.label_font, 7.5), 16, FORM_NO, size=7.5)
     b.text(L, 30, "ASPIRUS HEALTH PLAN -- MEDICARE ADVANTAGE ENROLLMENT APPLICATION (continued)",
            font=style.label_bold, size=9)
 

@@ -734,15 +734,16 @@ def _read_choices(pages: list[_Page], headings: list[Heading], by_kind, found: _
     payment = [o for o in options if _section_of_option(o, headings, em_of[o.page]) == "payment"] or options
     method = decide(payment, method_of) or unread_answer(payment, method_of, _METHODS)
     _choice_field(found, "premium_payment.method", method)
+    method_value = method.value if method is not None else None
     if any(method_of(o.text) for o in payment):
         found.located.add("premium_payment.method")
     elif method is None:
         typed = _typed_answer(pages, by_kind, ("payment_method",), "premium_payment.method", method_of, found)
-        method = Choice(typed.value, typed.confidence, typed.needs_review, None, None) if typed else None
+        method_value = typed.value if typed is not None else None
     account_type = decide(payment, account_type_of)
     if account_type is None and not any(account_type_of(o.text) for o in payment):
         _typed_answer(pages, by_kind, ("account_type",), "premium_payment.account_type", account_type_of, found)
-    if account_type is None and method is not None and method.value == "eft":
+    if account_type is None and method_value == "eft":
         # a bank draft names its account's type: none ticked is a mark left unread more often than a blank
         asked = [o for o in payment if account_type_of(o.text)]
         if asked:

@@ -14,7 +14,8 @@ import numpy as np
 from intake.ocr.page_text import Box, PageText, Word
 from intake.parsers.glyphs import BOX_GLYPHS, MARK_GLYPHS
 
-__all__ = ["answers_to_circle", "circled_words", "line_height", "marked_blanks", "rings_round_answers"]
+__all__ = ["answers_to_circle", "circled_words", "corners_white", "line_height", "marked_blanks",
+           "rings_round_answers", "seen_round"]
 
 _MARKED = 0.5  # the fill a found mark is given (checked), as a glyph box's
 _RING_TALL = 2.2  # lines of print a word read with the ring round it stands
@@ -109,20 +110,30 @@ def _closed_ring(dark: np.ndarray, box: Box, em: float) -> bool:
         if area > 0.4 * w * h:
             continue  # a blot or a filled shape, not a thin ring
         own = labels[y : y + h, x : x + w] == k
-        cw, ch = max(2, w // 8), max(2, h // 8)
-        corners = (own[:ch, :cw], own[:ch, -cw:], own[-ch:, :cw], own[-ch:, -cw:])
-        if any(c.any() for c in corners):
+        if not corners_white(own):
             continue
-        # round the word: outside the word's box, the stroke is seen from its middle in most directions (a hand
-        # may leave a gap; a bracket or a pair of them covers far less)
+        # round the word: outside the word's box, the stroke is seen from its middle in most directions
         ys, xs = np.nonzero(own)
         ys, xs = ys + y + y0, xs + x + x0
         away = (xs < box.left) | (xs > box.right) | (ys < box.top) | (ys > box.bottom)
-        angles = np.arctan2(ys[away] - box.center[1], (xs[away] - box.center[0]) * box.height / max(box.width, 1))
-        bins = np.unique(((angles + np.pi) / (2 * np.pi) * _RING_BINS).astype(int) % _RING_BINS)
-        if bins.size >= 0.75 * _RING_BINS:
+        if seen_round((ys[away] - box.center[1]) / box.height, (xs[away] - box.center[0]) / max(box.width, 1)):
             return True
     return False
+
+
+def corners_white(stroke: np.ndarray) -> bool:
+    """A stroke's mask leaves the corners of its extent white, as a ring does and no box or comb does."""
+    h, w = stroke.shape
+    cw, ch = max(2, w // 8), max(2, h // 8)
+    return not any(c.any() for c in (stroke[:ch, :cw], stroke[:ch, -cw:], stroke[-ch:, :cw], stroke[-ch:, -cw:]))
+
+
+def seen_round(dy: np.ndarray, dx: np.ndarray) -> bool:
+    """Points (offsets from a middle, each axis scaled to the shape's size) seen from the middle in most
+    directions: a ring, even one a hand left open; a bracket or a pair of them covers far less."""
+    angles = np.arctan2(dy, dx)
+    bins = np.unique(((angles + np.pi) / (2 * np.pi) * _RING_BINS).astype(int) % _RING_BINS)
+    return bins.size >= 0.75 * _RING_BINS
 
 
 def _longest_run(ink: np.ndarray) -> int:

@@ -16,7 +16,7 @@ import numpy as np
 from intake.config import Settings
 from intake.errors import OcrError
 from intake.ocr.page_text import Box, PageText, Word
-from intake.ocr.tesseract import ocr_image
+from intake.ocr.reread import read_enlarged
 from intake.parsers.hand_marks import line_height
 
 __all__ = ["with_lines_split"]
@@ -86,11 +86,8 @@ def _read_as_block(grey: np.ndarray, run: list[int], words: list[Word], em: floa
     crop = grey[y0:y1, x0:x1]
     if crop.size == 0:
         return []
-    scale = 2
-    enlarged = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
-    padded = cv2.copyMakeBorder(enlarged, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
     try:
-        read = ocr_image(padded, settings, page=text.page, dpi=scale * (text.dpi or 200), timeout=10.0, psm=6)
+        read = read_enlarged(crop, settings, page=text.page, dpi=text.dpi or 200, psm=6)
     except OcrError:
         log.warning("page %d: merged lines could not be read again", text.page)
         return []
@@ -100,12 +97,8 @@ def _read_as_block(grey: np.ndarray, run: list[int], words: list[Word], em: floa
     if sum(w.conf for w in found) / len(found) < _SURE_FROM:
         return []
     line = words[run[0]].line
-    out = []
-    for w in found:
-        left, top = x0 + (w.box.left - 20) // scale, y0 + (w.box.top - 20) // scale
-        box = Box(left=max(0, left), top=max(0, top), width=max(1, w.box.width // scale),
-                  height=max(1, w.box.height // scale))
-        out.append(Word(text=w.text, box=box, conf=w.conf, line=line * 100 + w.line))
+    out = [Word(text=w.text, box=Box(left=x0 + w.box.left, top=y0 + w.box.top, width=w.box.width,
+                                     height=w.box.height), conf=w.conf, line=line * 100 + w.line) for w in found]
     return out if _covers_the_print(grey, area, out) else []
 
 

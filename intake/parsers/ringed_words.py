@@ -18,15 +18,14 @@ import numpy as np
 from intake.config import Settings
 from intake.errors import OcrError
 from intake.ocr.page_text import Box, PageText, Word
-from intake.ocr.tesseract import ocr_image
-from intake.parsers.hand_marks import line_height
+from intake.ocr.reread import read_enlarged
+from intake.parsers.hand_marks import corners_white, line_height, seen_round
 
 __all__ = ["with_ringed_words"]
 
 log = logging.getLogger(__name__)
 
 _CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_DIRECTIONS = 24  # directions round a ring's middle it must be seen in
 _MOST_RINGS = 6  # rings read again per page (a page of circled answers holds a handful)
 
 
@@ -77,13 +76,8 @@ def _empty_rings(dark: np.ndarray, text: PageText, em: float) -> list[tuple[Box,
 def _round(own: np.ndarray) -> bool:
     """White corners, and the stroke seen from its middle in most directions (a hand may leave a gap)."""
     h, w = own.shape
-    cw, ch = max(2, w // 8), max(2, h // 8)
-    if own[:ch, :cw].any() or own[:ch, -cw:].any() or own[-ch:, :cw].any() or own[-ch:, -cw:].any():
-        return False
     ys, xs = np.nonzero(own)
-    angles = np.arctan2((ys - h / 2) / h, (xs - w / 2) / w)
-    seen = np.unique(((angles + np.pi) / (2 * np.pi) * _DIRECTIONS).astype(int) % _DIRECTIONS)
-    return seen.size >= 0.75 * _DIRECTIONS
+    return corners_white(own) and seen_round((ys - h / 2) / h, (xs - w / 2) / w)
 
 
 def _read_inside(grey: np.ndarray, ring: Box, own: np.ndarray, settings: Settings, text: PageText,
@@ -96,12 +90,9 @@ def _read_inside(grey: np.ndarray, ring: Box, own: np.ndarray, settings: Setting
     if letters.size == 0:
         return None
     (y0, x0), (y1, x1) = letters.min(axis=0), letters.max(axis=0) + 1
-    crop = crop[y0:y1, x0:x1]
-    enlarged = cv2.resize(crop, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
-    padded = cv2.copyMakeBorder(enlarged, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
     try:
-        read = ocr_image(padded, settings, page=text.page, dpi=2 * (text.dpi or 200), timeout=10.0, psm=7,
-                         whitelist=_CAPITALS)
+        read = read_enlarged(crop[y0:y1, x0:x1], settings, page=text.page, dpi=text.dpi or 200, psm=7,
+                             whitelist=_CAPITALS)
     except OcrError:
         log.warning("page %d: the inside of a ring could not be read", text.page)
         return None

@@ -329,21 +329,11 @@ def _rest_of_its_line(layout: PageLayout, picked: list[int], stop: set[int], lim
     """Words after the value on the value's own line that the label's line left out: typed or written a little
     lower than a label on two lines ("Permanent residence address (cannot | 6356 Stewart Ave"), the value's
     later words overlap the label's line too little to be counted on it."""
-    last = layout.word(picked[-1]).box
-    line = layout.band(layout.word(picked[0]).box, layout.rows[layout.row_of[picked[0]]])
-    more: list[int] = []
-    for i in line:
-        box = layout.word(i).box
-        if i in picked or box.left <= last.right - 0.2 * layout.em:
-            continue
-        if box.left >= limit or i in stop or i in layout.tall or is_filler(layout.word(i).text):
-            break
-        previous = more[-1] if more else picked[-1]
-        if layout.gap(previous, i) > layout.max_gap(previous, i, 2.2) or layout.wall_between(
-                layout.word(previous).box, box):
-            break
-        more.append(i)
-    return more
+    last = picked[-1]
+    more = layout.right_of(layout.word(last).box, row=layout.rows[layout.row_of[last]], stop=stop, limit_x=limit,
+                           skip=set(picked))
+    # right_of lets a value start any distance off; going on, it must stand at word spacing
+    return more if more and layout.gap(last, more[0]) <= layout.max_gap(last, more[0]) else []
 
 
 def _title_print(layout: PageLayout, hit: LabelHit, picked: list[int]) -> bool:

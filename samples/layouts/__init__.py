@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from samples.layouts import (cms, compact, grid, heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7,
-                             heldout8, heldout9, heldout10, heldout11, heldout12)
+                             heldout8, heldout9, heldout10, heldout11, heldout12, heldout13)
 
 __all__ = ["LAYOUTS", "TUNING_LAYOUTS", "HELDOUT_LAYOUTS", "LABEL_FONTS"]
 
@@ -19,10 +19,10 @@ LAYOUTS: dict[str, Callable] = {"cms": cms.build, "compact": compact.build, "gri
                                 "heldout6": heldout6.build, "heldout7": heldout7.build,
                                 "heldout8": heldout8.build, "heldout9": heldout9.build,
                                 "heldout10": heldout10.build, "heldout11": heldout11.build,
-                                "heldout12": heldout12.build}
+                                "heldout12": heldout12.build, "heldout13": heldout13.build}
 TUNING_LAYOUTS = ("cms", "compact", "grid")
 HELDOUT_LAYOUTS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-                   "heldout8", "heldout9", "heldout10", "heldout11", "heldout12")
+                   "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13")
 #: label font (regular, bold, size) per layout
 LABEL_FONTS: dict[str, tuple[str, str, float]] = {
     "cms": ("sans", "sans-bold", 8.5),
@@ -40,4 +40,5 @@ LABEL_FONTS: dict[str, tuple[str, str, float]] = {
     "heldout10": ("sans-cond-bold", "sans-bold", 6.5),
     "heldout11": ("sans", "sans-bold", 7.5),
     "heldout12": ("sans", "sans-bold", 8.0),
+    "heldout13": ("sans-cond", "sans-bold", 6.5),
 }

@@ -157,6 +157,9 @@ def _words_right(layout: PageLayout, boxes: list[Checkbox], cb: Checkbox, row: l
     return picked
 
 
+_LEADER_BELOW = 0.5  # a word read with less confidence than this after a price may be its leader's dots
+
+
 def _words_left(layout: PageLayout, boxes: list[Checkbox], cb: Checkbox, row: list[int], *, wide: bool) -> list[int]:
     """Words left of the box back to the previous box, a column's edge, a label or question ("Sex:",
     "coverage?") or a wide gap; ``wide``: the first word may stand far off (a box at the column's edge)."""
@@ -166,7 +169,12 @@ def _words_left(layout: PageLayout, boxes: list[Checkbox], cb: Checkbox, row: li
     run: list[int] = []
     edge = cb.box.left
     for i in reversed(left):
-        if edge - words[i].box.right > (2.0 if run or not wide else 24.0) * layout.em:
+        # a price alone before its box ("... H5652-002 ........ $38.00 [ ]"): its option's words are further
+        # left, across a dotted leader however long, which OCR reads as dots or doubtful scraps ("fees cee ee")
+        priced = bool(run) and not any(ch.isalpha() for k in run for ch in words[k].text)
+        if priced and (is_filler(words[i].text) or words[i].conf < _LEADER_BELOW):
+            continue
+        if edge - words[i].box.right > (2.0 if run or not wide else 24.0) * layout.em and not priced:
             break
         if _ends_a_question(words[i].text):
             break

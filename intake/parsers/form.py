@@ -510,12 +510,18 @@ def _captioned_form(pages: list[_Page]) -> bool:
     Label over line and caption under line repeat the same stripes down a page (writing, line, small
     print), so one label alone cannot say which it is. The form can: most of its labels with a line
     above them stand tight under it. Judged over the whole form, so a page with few labels (a
-    signature page) reads as the rest."""
-    captions = ruled = 0
+    signature page) reads as the rest.
+
+    A label at the top of a ruled box stands tight under the box's top edge too; but the writing is then
+    under it, in the box, and the edge has nothing written on it. Captions have: a good share of them
+    have writing on the line over them (the rest are fields left blank)."""
+    captions = ruled = written = 0
     for p in pages:
         tight, count = _page_captions(p)
         captions, ruled = captions + len(tight), ruled + count
-    return captions >= _CAPTIONS_AT_LEAST and captions >= 0.5 * ruled
+        written += sum(value_above(p.layout, hit, p.labels, p.stop) is not None for hit in tight)
+    return (captions >= _CAPTIONS_AT_LEAST and captions >= 0.5 * ruled
+            and written >= _CAPTIONS_AT_LEAST and written >= _WRITTEN_ON_THE_LINE * captions)
 
 
 def _captions_take_their_lines(p: _Page, spots: dict[int, ValueSpot], aboves: dict[int, ValueSpot]) -> None:
@@ -545,8 +551,10 @@ def _captions_take_their_lines(p: _Page, spots: dict[int, ValueSpot], aboves: di
 
 #: Labels whose value is no writing on a line (a signature, tick boxes).
 _NOT_CAPTIONS = ("sex", "signature", "rep_signature")
-#: How many captions under their lines (over the whole form) make a form of captions.
+#: How many captions under their lines (over the whole form) make a form of captions ...
 _CAPTIONS_AT_LEAST = 4
+#: ... and the share of them with writing on their line
+_WRITTEN_ON_THE_LINE = 0.25
 
 
 def _captions_in_a_chain(p: _Page, spots: dict[int, ValueSpot], aboves: dict[int, ValueSpot]) -> None:

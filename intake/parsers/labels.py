@@ -76,6 +76,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     ),
     "permanent_street": (
         "permanent residence street address",
+        "permanent residence street",
+        "permanent residence",
         "permanent residence address",
         "permanent street address",
         "permanent address",

@@ -29,6 +29,8 @@ _MOST_RUNS = 12  # runs read again per page
 _SURE_FROM = 0.75  # the block reading's words must be this confident on average
 _HELD = 0.9  # ... and hold this share of the area's ink
 _MOST_WORDS = 10  # a label's two lines hold no more words than this
+_ALONE_BELOW = 0.5  # one tall word alone is read again only when read this doubtfully ...
+_ALONE_WIDE = 3.0  # ... and it is this many lines wide: a label's phrase, not a box's letter or a pen's word
 
 
 def with_lines_split(image: np.ndarray, text: PageText, settings: Settings) -> PageText:
@@ -69,8 +71,14 @@ def _tall_runs(words: list[Word], em: float) -> list[list[int]]:
                 runs[-1].append(i)
                 continue
         runs.append([i])
-    # one tall word alone may be writing or a box's letters; a label's two lines give two words or more
-    return [run for run in runs if len(run) >= 2 and min(words[i].conf for i in run) < _UNSURE_BELOW]
+    # one tall word alone may be writing or a box's letters; a label's two lines give two words or more, or one
+    # long word read as nonsense ("Applicant name (Last, / First, M.I.)" as "“epteankoetigunt)")
+    return [run for run in runs if min(words[i].conf for i in run) < _UNSURE_BELOW
+            and (len(run) >= 2 or _a_garbled_phrase(words[run[0]], em))]
+
+
+def _a_garbled_phrase(word: Word, em: float) -> bool:
+    return word.conf < _ALONE_BELOW and word.box.width >= _ALONE_WIDE * em
 
 
 def _read_as_block(grey: np.ndarray, run: list[int], words: list[Word], em: float, text: PageText,

@@ -77,8 +77,10 @@ def _following(layout: PageLayout, hit: LabelHit) -> list[int]:
 
 
 def _hint_after(layout: PageLayout, hit: LabelHit) -> tuple[tuple[str, ...], tuple[int, ...]] | None:
-    """The bracketed name order right after a label: its parts in order and its words."""
-    words = _following(layout, hit)
+    """The bracketed name order right after a label (or opening among its words: "Applicant name (Last," matched
+    as one label, its bracket closing on the line under it): its parts in order and its words."""
+    opened = [k for k, i in enumerate(hit.indices) if k and layout.word(i).text.lstrip().startswith(("(", "{", "["))]
+    words = list(hit.indices[opened[0]:] if opened else ()) + _following(layout, hit)
     if not words or not layout.word(words[0]).text.lstrip().startswith(("(", "{", "[")):  # "(" as OCR reads it
         return None
     inside: list[int] = []
@@ -110,8 +112,9 @@ def find_name_orders(layout: PageLayout, labels: list[LabelHit]) -> tuple[list[L
         if found is None:
             continue
         order, hint = found
-        grown = replace(hit, kind="name", indices=tuple(hit.indices) + hint,
-                        box=hit.box.union(layout.union_box(list(hint))), matched=hit.matched + len(hint))
+        grown = replace(hit, kind="name", indices=tuple(dict.fromkeys(hit.indices + hint)),
+                        box=hit.box.union(layout.union_box(list(hint))),
+                        matched=hit.matched + len(set(hint) - set(hit.indices)))
         orders[id(hit)] = NameOrder(grown, order, hint)
     if not orders:
         return labels, []

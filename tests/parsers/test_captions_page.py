@@ -98,6 +98,28 @@ def test_cells_whose_labels_sit_under_the_cell_top_are_no_captions(settings: Set
     assert values["applicant.permanent_address.zip"] == "54401"
 
 
+def test_labels_inside_the_top_of_ruled_boxes_are_no_captions(settings: Settings) -> None:
+    """A dropout-ink form's fields are boxes with the label in the top-left corner: each label sits tight
+    under a line (the box's top edge), but nothing is written on that line; the writing is under the label,
+    in the box, over its bottom edge."""
+    items = [
+        (110, 110, "LAST NAME"), (910, 110, "FIRST NAME"),
+        (120, 150, "OLSON"), (920, 150, "MARGARET"),
+        (110, 250, "DATE OF BIRTH"), (910, 250, "HOME PHONE"),
+        (120, 290, "03/14/1957"), (920, 290, "715-555-0142"),
+        (110, 390, "CITY"), (910, 390, "ST"), (1210, 390, "ZIP"),
+        (120, 430, "WAUSAU"), (920, 430, "WI"), (1220, 430, "54401"),
+    ]
+    edges = [(x1, x2, y) for top in (100, 240, 380) for x1, x2 in ((100, 880), (900, 1180), (1200, 1600))
+             for y in (top, top + 95)]
+    values = _values(settings, items, edges)
+    assert (values["applicant.last_name"], values["applicant.first_name"]) == ("OLSON", "MARGARET")
+    assert values["applicant.birth_date"] == "1957-03-14"
+    assert values["applicant.phone"] == "7155550142"
+    assert values["applicant.permanent_address.city"] == "WAUSAU"
+    assert values["applicant.permanent_address.zip"] == "54401"
+
+
 def test_a_page_of_few_captions_reads_as_the_rest_of_its_form(settings: Settings) -> None:
     """The agent box on page 2 has two captions only, and what stands right of "Broker NPN" is the next
     caption ("Broker telephone", garbled): the form's first page of captions says how to read it."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from intake.config import Settings
@@ -181,6 +183,28 @@ def test_a_form_that_prints_its_boxes_after_their_words(settings: Settings) -> N
     assert fields["applicant.sex"].value == "F"
     assert fields["dental_rider"].value is True
     assert fields["plan.id"].value == "H5652-002"
+
+
+@pytest.mark.parametrize("leader", ["", "fees cee ee ae ee ."])
+def test_a_plan_row_whose_box_follows_its_price_across_a_dotted_leader(settings: Settings, leader: str) -> None:
+    """"Aspirus Advantage Plus (HMO-POS) H5652-002 ........ $38.00 [x]": the words just before the box are a
+    price; the plan is the row's words across the leader, whether it was erased (a text layer draws none)
+    or OCR read its dots as doubtful scraps."""
+    items = [(100, 100, "Gender:"), (300, 100, "M"), (460, 100, "F")]
+    for y, plan, plan_id, price in ((300, "Aspirus Advantage Essential (HMO-POS)", "H5652-001", "$0.00"),
+                                    (400, "Aspirus Advantage Plus (HMO-POS)", "H5652-002", "$38.00"),
+                                    (500, "Aspirus Medicare Choice (PPO)", "H7833-001", "$54.00")):
+        items += [(100, y, plan), (900, y, plan_id), (1900, y, price)]
+        if leader:
+            items.append((1150, y, leader))
+    boxes = [(360, 95, None), (510, 95, "x"), (2060, 295, None), (2060, 395, "x"), (2060, 495, None)]
+    page = form_page(items, boxes=boxes)
+    if leader:  # the scraps are read with little confidence
+        words = tuple(w.model_copy(update={"conf": 0.2}) if 1150 <= w.box.left < 1800 else w for w in page.text.words)
+        page = replace(page, text=page.text.model_copy(update={"words": words}))
+    fields = extract_fields([page], settings).fields
+    assert fields["plan.id"].value == "H5652-002"
+    assert fields["plan.name"].value == "Aspirus Advantage Plus (HMO-POS)"
 
 
 def test_labels_printed_on_two_lines_end_at_their_colon_on_the_second(settings: Settings) -> None:

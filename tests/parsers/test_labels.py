@@ -25,6 +25,8 @@ def _kinds(*items: tuple[int, int, str]) -> list[str]:
         ("MBI:", "medicare_number"),
         ("Telephone:", "phone"),
         ("Home address:", "permanent_street"),
+        ("PERMANENT RESIDENCE — STREET (NO P.O. BOX)", "permanent_street"),
+        ("Permanent residence:", "permanent_street"),
         ("National Producer Number:", "npn"),
         ("Producer #:", "npn"),
         ("Gender:", "sex"),

@@ -50,10 +50,12 @@ def _written(page, items: list[tuple[int, int, str]], height: int = 40):  # noqa
     return replace(page, text=page.text.model_copy(update={"words": tuple(words)}))
 
 
-def test_a_whole_name_line_fills_the_applicants_three_name_fields() -> None:
+@pytest.mark.parametrize("opening", ["(Last,", "{Last,"])
+def test_a_whole_name_line_fills_the_applicants_three_name_fields(opening: str) -> None:
     """"Applicant name (Last, / First, M.I.)" on two lines, set flush right in its cell, with the name written
-    beside it: the bracket's "First," is the order, not a first-name label of its own."""
-    page = form_page([(100, 100, "Applicant name (Last,"), (300, 136, "First, M.I.)"),
+    beside it: the bracket's "First," is the order, not a first-name label of its own (also when OCR read the
+    bracket as "{" and the label took "{Last," in as its own word)."""
+    page = form_page([(100, 100, f"Applicant name {opening}"), (300, 136, "First, M.I.)"),
                       (100, 300, "Birth date")])
     page = _written(page, [(600, 112, "KRUEGER, DUANE H"), (400, 296, "5 August 1938")])
     fields = extract_fields([page], Settings()).fields
@@ -412,6 +414,21 @@ def test_two_lines_of_print_ocr_ran_together_are_read_again_as_lines() -> None:
     page = _garbled_label_page()
     words = [w.text for w in with_lines_split(page.image, page.text, Settings()).words]
     assert "dental" in words and "(circle)" in words and "(crete)" not in words
+
+
+def test_a_two_line_label_ocr_read_as_one_nonsense_word_is_read_again_as_lines() -> None:
+    """"Applicant name (Last," over "First, M.I.)" set flush right came out of OCR as one word as tall as both lines
+    and read as nonsense ("“epteankoetigunt)"): read again, its lines and the label are back."""
+    from intake.parsers.merged_lines import with_lines_split
+
+    page = form_page([(100, 600, "Best phone number"), (100, 700, "Doctor or clinic you use")])
+    image = page.image.copy()
+    cv2.putText(image, "Applicant name (Last,", (100, 325), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 0, 2)
+    cv2.putText(image, "First, M.I.)", (230, 368), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 0, 2)
+    garbled = Word(text="\u201cepteankoetigunt)", box=Box(left=100, top=298, width=380, height=78), conf=0.0, line=50)
+    page = replace(page, image=image, text=page.text.model_copy(update={"words": page.text.words + (garbled,)}))
+    words = [w.text for w in with_lines_split(page.image, page.text, Settings()).words]
+    assert "Applicant" in words and "M.I.)" in words and garbled.text not in words
 
 
 def test_a_tall_word_read_with_confidence_or_alone_on_its_line_is_left_as_read() -> None:

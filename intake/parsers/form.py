@@ -205,7 +205,28 @@ def _headings(pages: list[_Page]) -> list[Heading]:
             if kind is not None and not _a_sentence(p.layout, label):
                 out.append(Heading(kind=kind, page=label.page, top=label.box.top, left=label.chunk_left,
                                    right=label.box.right, em=p.layout.em))
-    return out
+    return out + _ends_of_contact_blocks(pages, out)
+
+
+#: What an emergency contact's block asks: a label of any other kind is past its end.
+_CONTACT_KINDS = frozenset({"name", "first_name", "last_name", "middle_initial", "phone", "rep_phone", "relationship",
+                            "street", "address", "city", "state", "zip", "city_state_zip", "other"})
+
+
+def _ends_of_contact_blocks(pages: list[_Page], headings: list[Heading]) -> list[Heading]:
+    """An emergency contact's block ends at the first label below it that asks something no contact's block
+    does (the plan, the effective date, a doctor): from there on the labels are the applicant's again, until
+    the next heading."""
+    ends: list[Heading] = []
+    for heading in (h for h in headings if h.kind == "emergency"):
+        after = sorted((label for p in pages for label in p.labels
+                        if (label.page, label.box.top) > (heading.page, heading.top + 0.5 * heading.em)),
+                       key=lambda label: (label.page, label.box.top))
+        other = next((label for label in after if label.kind not in _CONTACT_KINDS), None)
+        if other is not None:
+            ends.append(Heading(kind="other", page=other.page, top=other.box.top - 0.2 * heading.em, left=0.0,
+                                right=other.box.right, em=heading.em))
+    return ends
 
 
 def _a_sentence(layout: PageLayout, label: LabelHit) -> bool:

@@ -32,7 +32,10 @@ def section_of(hit: LabelHit, headings: list[Heading], em: float) -> str | None:
     best: Heading | None = None
     best_key: tuple[float, ...] | None = None
     for heading in headings:
-        if (heading.page, heading.top) > (hit.page, hit.box.top + 0.3 * em):
+        # a label on the heading's own line, after it ("MAILING ADDRESS (ONLY IF DIFFERENT)  CITY  ST  ZIP"),
+        # is in its block even when OCR put the label's top a little higher
+        level = heading.page == hit.page and abs(heading.top - hit.box.top) <= em and heading.right <= hit.box.left
+        if (heading.page, heading.top) > (hit.page, hit.box.top + 0.3 * em) and not level:
             continue
         if heading.left - 4.0 * heading.em > hit.box.left:
             continue  # a heading in a column to the right (not one whose number badge or indent stands before it)

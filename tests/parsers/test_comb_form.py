@@ -213,3 +213,28 @@ def test_brackets_standing_taller_than_the_letters_keep_the_next_label_in_print(
                           rules=page.rules)
     fields = extract_fields([page], Settings()).fields
     assert fields["requested_effective_date"].value == "2027-01-01"
+
+
+def test_labels_on_a_block_openers_line_are_in_its_block_and_a_contact_block_ends_at_the_next_question(
+        settings) -> None:
+    """A dropout-ink form's rows of boxed fields: "MAILING ADDRESS (ONLY IF DIFFERENT)" opens the mailing block and
+    the CITY, ST and ZIP after it on its line are the mailing address's, even with OCR putting "CITY" a little
+    higher; the optional "EMERGENCY CONTACT" row ends where the form asks what no contact is asked (a start
+    date, a doctor), so those are the applicant's again."""
+    from intake.parsers.form import extract_fields
+
+    items = [(100, 100, "PERMANENT RESIDENCE — STREET (NO P.O. BOX)"), (100, 140, "3813 HILLTOP DR"),
+             (100, 220, "CITY"), (1700, 220, "ST"), (1900, 220, "ZIP"),
+             (100, 260, "MARSHFIELD"), (1700, 260, "WI"), (1900, 260, "54449"),
+             (100, 340, "MAILING ADDRESS (ONLY IF DIFFERENT)"), (1200, 324, "CITY"), (1700, 340, "ST"),
+             (1900, 340, "ZIP"),
+             (100, 380, "PO BOX 2663"), (1200, 380, "EAGLE RIVER"), (1700, 380, "WI"), (1900, 380, "54521"),
+             (100, 460, "EMERGENCY CONTACT (OPTIONAL)"), (1200, 460, "CONTACT PHONE"),
+             (100, 600, "DESIRED EFFECTIVE DATE"), (1200, 600, "PRIMARY CARE PROVIDER OR CLINIC (OPTIONAL)"),
+             (100, 640, "01/01/2027"), (1200, 640, "ASPIRUS ANTIGO CLINIC")]
+    values = {path: f.value for path, f in extract_fields([form_page(items)], settings).fields.items()}
+    assert values["applicant.permanent_address.city"] == "MARSHFIELD"
+    assert values["applicant.mailing_address.city"] == "EAGLE RIVER"
+    assert values["applicant.mailing_address.zip"] == "54521"
+    assert values["requested_effective_date"] == "2027-01-01"
+    assert values["primary_care_clinic"] == "ASPIRUS ANTIGO CLINIC"

@@ -8,7 +8,6 @@ Steps, each switchable by a ``settings.preprocess_*`` flag:
 - ``despeckle``         isolated dots smaller than print (fax and scanner noise)
 - ``upscale``           low-resolution pages (fax 204 dpi) to ``settings.target_dpi``
 - ``binarize``          adaptive: background normalisation, then Otsu
-- ``whiten_dark_bands`` white print on a solid dark band (a section bar) turned black on white
 - form lines removed    rules, comb separators and checkboxes (``intake.ocr.lines``)
 
 Images are ``uint8`` numpy arrays: grey (H, W) or BGR (H, W, 3); ink is dark.
@@ -35,7 +34,6 @@ __all__ = [
     "despeckle",
     "upscale",
     "binarize",
-    "whiten_dark_bands",
 ]
 
 log = logging.getLogger(__name__)
@@ -178,54 +176,6 @@ def binarize(grey: np.ndarray, dpi: int) -> np.ndarray:
     normalised = cv2.divide(grey, np.maximum(background, 1), scale=255)
     _, binary = cv2.threshold(normalised, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     return binary
-
-
-#: a dark band is at least this wide and this tall (inches), at most this tall, and this much of its box is ink
-_BAND_WIDE, _BAND_LOW, _BAND_HIGH, _BAND_SOLID = 1.0, 0.1, 1.2, 0.6
-_EDGE = 3  # pixels around a band that are its edge's, not print
-
-
-def whiten_dark_bands(binary: np.ndarray, dpi: int) -> np.ndarray:
-    """``binary`` with every solid dark band (a form's section bar, a header band) inverted: its white print
-    becomes black print on white, as Tesseract reads it (it is told not to try inverted text itself)."""
-    ink = (binary < 128).astype(np.uint8) * 255
-    # print's strokes are thinner than 1/25 inch: an opening that wide leaves only solid areas
-    stroke = max(3, dpi // 25) | 1
-    solid = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (stroke, stroke)))
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(solid, connectivity=8)
-    out = binary
-    for k in range(1, count):
-        x, y, w, h, area = (int(v) for v in stats[k])
-        if w < _BAND_WIDE * dpi or h < _BAND_LOW * dpi:
-            continue
-        # measured along the band, which a skewed scan tilts
-        contours, _ = cv2.findContours((labels[y : y + h, x : x + w] == k).astype(np.uint8), cv2.RETR_EXTERNAL,
-                                       cv2.CHAIN_APPROX_SIMPLE)
-        outline = max(contours, key=cv2.contourArea)
-        rect = cv2.minAreaRect(outline)
-        (_, _), (long, short), _ = rect
-        long, short = max(long, short), min(long, short)
-        if (long < _BAND_WIDE * dpi or not _BAND_LOW * dpi <= short <= _BAND_HIGH * dpi
-                or area < _BAND_SOLID * long * short):
-            continue
-        # the band's whole rectangle (tall letters notch its outline), with the holes its white letters leave;
-        # its edge, a little wider than the opening left it, goes white too
-        band = np.zeros((h + 2 * _EDGE, w + 2 * _EDGE), np.uint8)
-        cv2.fillPoly(band, [np.round(cv2.boxPoints(rect) + _EDGE).astype(np.int32)], 255)
-        square = cv2.getStructuringElement(cv2.MORPH_RECT, (2 * _EDGE + 1, 2 * _EDGE + 1))
-        edge, band = cv2.dilate(band, square), cv2.erode(band, square)  # letters are well inside
-        if out is binary:
-            out = binary.copy()
-        top, left = y - _EDGE, x - _EDGE
-        rows = slice(max(0, top), min(out.shape[0], top + band.shape[0]))
-        cols = slice(max(0, left), min(out.shape[1], left + band.shape[1]))
-        part = out[rows, cols]
-        inside = band[rows.start - top : rows.stop - top, cols.start - left : cols.stop - left] > 0
-        near = edge[rows.start - top : rows.stop - top, cols.start - left : cols.stop - left] > 0
-        letters = inside & (part >= 128)
-        part[near] = 255
-        part[letters] = 0
-    return out
 
 
 class DebugImages:

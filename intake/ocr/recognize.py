@@ -40,7 +40,6 @@ from intake.ocr.preprocess import (
     despeckle,
     estimate_skew,
     rotate_quarter,
-    whiten_dark_bands,
     separate_red_ink,
     to_grey,
     upscale,
@@ -133,8 +132,6 @@ def prepare_page(page: Page, settings: Settings, debug: DebugImages, rotation: i
     ocr_input = binarize(grey, dpi) if settings.preprocess_binarize else grey
     if settings.preprocess_binarize:
         debug.write("binarized", ocr_input)
-        ocr_input = whiten_dark_bands(ocr_input, dpi)
-        debug.write("bands-whitened", ocr_input)
     grey_stamp = find_grey_stamp(grey, dpi) if red is None else None
     if grey_stamp is not None and settings.preprocess_red_ink:
         # a grey scan's stamp over the print: off the OCR input, as red ink is on a colour scan

@@ -17,7 +17,6 @@ from intake.ocr.preprocess import (
     rotate_quarter,
     separate_red_ink,
     upscale,
-    whiten_dark_bands,
 )
 from tests.ocr.synth import add_red_stamp, rotate, speckle, text_page
 
@@ -74,45 +73,6 @@ def test_binarize_handles_shaded_grey_scans(page150: np.ndarray) -> None:
     assert np.mean(binary[text_mask] == 0) > 0.9
 
 
-def _section_bar(tilt: float) -> np.ndarray:
-    """A 300 dpi page: a black section bar with its title in white, tilted like a scan, over a line of print."""
-    from PIL import Image, ImageDraw, ImageFont
-
-    from tests.ocr.synth import FONT_BOLD
-
-    page = Image.fromarray(text_page(300, lines=("", "", "", "Medicare number as on your card",)))
-    draw = ImageDraw.Draw(page)
-    draw.rectangle((200, 240, 2300, 330), fill=0)
-    draw.text((230, 255), "STEP TWO YOUR MEDICARE", font=ImageFont.truetype(FONT_BOLD, 50), fill=255)
-    return rotate(np.asarray(page).copy(), tilt)
-
-
-@pytest.mark.parametrize("tilt", [0.0, 0.6])
-def test_white_print_on_a_dark_band_is_turned_black_on_white(settings, tilt: float) -> None:
-    """A form's section bar: its white title is read once the band is whitened, and no bar ink is left over."""
-    from intake.ocr.tesseract import ocr_image
-
-    binary = binarize(_section_bar(tilt), 300)
-    whitened = whiten_dark_bands(binary, 300)
-
-    def words(image: np.ndarray) -> set[str]:
-        return {w.text for w in ocr_image(image, settings, page=1, dpi=300, timeout=60).words}
-
-    assert not {"STEP", "MEDICARE"} & words(binary)  # Tesseract is not asked to try inverted print
-    assert {"STEP", "TWO", "YOUR", "MEDICARE", "Medicare"} <= words(whitened)
-    # the band's area keeps only its letters' ink: no strip of the bar is left along a tilted edge
-    runs = [len(run) for row in whitened[200:370, 150:2350] == 0 for run in "".join(map(str, row.astype(int))).split("0")]
-    assert max(runs) < 100  # a letter's stroke, never a strip of bar
-
-
-def test_print_rules_and_filled_boxes_are_not_dark_bands(page150: np.ndarray) -> None:
-    """Text, a thick rule and a filled checkbox are no band: the page is returned as it was."""
-    page = binarize(page150, 150).copy()
-    page[1300:1306, 100:1200] = 0  # a thick rule, 1/25 inch
-    page[1350:1380, 100:130] = 0  # a filled checkbox
-    assert whiten_dark_bands(page, 150) is page
-
-
 def test_red_ink_is_separated_from_the_black_print(page150: np.ndarray) -> None:
     """The red layer holds the stamp only; the black layer keeps print (also under the stamp) without red."""
     stamped = add_red_stamp(page150, 150, at=(0.6, 0.7))  # over the first lines of text
@@ -145,8 +105,7 @@ def test_debug_images_are_written_per_step(tmp_path: Path, settings, page150: np
     names = sorted(p.name for p in (tmp_path / "debug").iterdir())
     assert names == sorted(
         f"page-2-{step}.png"
-        for step in ("input", "black", "red", "deskewed", "despeckled", "upscaled", "binarized", "bands-whitened",
-                     "lines-removed")
+        for step in ("input", "black", "red", "deskewed", "despeckled", "upscaled", "binarized", "lines-removed")
     )
     assert cv2.imread(str(tmp_path / "debug" / "page-2-binarized.png"), cv2.IMREAD_GRAYSCALE).shape == (3300, 2550)
 

@@ -169,10 +169,11 @@ def _words_left(layout: PageLayout, boxes: list[Checkbox], cb: Checkbox, row: li
     run: list[int] = []
     edge = cb.box.left
     for i in reversed(left):
-        # a price alone before its box ("... H5652-002 ........ $38.00 [ ]"): its option's words are further
-        # left, across a dotted leader however long, which OCR reads as dots or doubtful scraps ("fees cee ee")
-        priced = bool(run) and not any(ch.isalpha() for k in run for ch in words[k].text)
-        if priced and (is_filler(words[i].text) or words[i].conf < _LEADER_BELOW):
+        # a price just before its box ("Aspirus Advantage Plus  H5652-002 ........ $38.00 [ ]"): its option is
+        # the row's words, across a dotted leader however long, which OCR reads as dots or doubtful scraps
+        # ("fees cee ee"), and across the gaps between the row's columns
+        priced = bool(run) and not any(ch.isalpha() for ch in words[run[-1]].text)
+        if priced and len(run) == 1 and (is_filler(words[i].text) or words[i].conf < _LEADER_BELOW):
             continue
         if edge - words[i].box.right > (2.0 if run or not wide else 24.0) * layout.em and not priced:
             break

@@ -148,11 +148,10 @@ def _read_page(page: RecognizedPage) -> _Page:
 
 
 def _chunk_of(layout: PageLayout, hit: LabelHit) -> list[int]:
+    """The chunk of its row the hit stands in (both, for a label across a gap OCR left for a dash)."""
     row = layout.rows[layout.row_of[hit.indices[0]]]
-    for chunk in layout.chunks(row):
-        if hit.indices[0] in chunk:
-            return chunk
-    return list(hit.indices)
+    out = [i for chunk in layout.chunks(row) if set(hit.indices) & set(chunk) for i in chunk]
+    return out or list(hit.indices)
 
 
 def _is_short(hit: LabelHit, layout: PageLayout) -> bool:

@@ -36,7 +36,8 @@ __all__ = [
 LABELS: dict[str, tuple[str, ...]] = {
     "first_name": ("first name", "given name", "first", "applicant first name", "member first name", "fname"),
     "last_name": ("last name", "surname", "family name", "last", "applicant last name", "member last name"),
-    "middle_initial": ("middle initial", "mi", "m i", "middle", "middle name", "initial", "ml", "mll", "m l", "mil"),
+    "middle_initial": ("middle initial", "mi", "m i", "middle", "middle name", "initial", "ml", "mll", "m l", "mil",
+                       "mid", "mid initial", "mid init"),
     "name": (
         "name",
         "full name",
@@ -89,7 +90,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "mailing_street": ("mailing address", "mailing street address", "mailing street"),
     "street": ("street address", "street", "address line 1", "street address line 1"),
     "city": ("city", "town", "city town", "city or town"),
-    "state": ("state",),
+    "state": ("state", "st"),
     "zip": ("zip", "zip code", "postal code", "zip+4", "zipcode"),
     "mailing_city": ("mailing city", "mailing city town", "mailing town", "mail city"),
     "mailing_state": ("mailing state",),
@@ -385,7 +386,7 @@ def _candidates(layout: PageLayout, table: dict[str, tuple[str, ...]]) -> list[L
     hits: list[LabelHit] = []
     words = layout.text.words
     for row in layout.rows:
-        for chunk in layout.chunks(row):
+        for chunk, boundary in _label_chunks(layout, row, joined=table is LABELS):
             tokens = [_letters_for_digits(clean_token(words[i].text)) for i in chunk]
             # "staff member/agent/broker" is one OCR word but three words of a phrase
             counts = [t.count(" ") + 1 if t else 0 for t in tokens]
@@ -413,6 +414,8 @@ def _candidates(layout: PageLayout, table: dict[str, tuple[str, ...]]) -> list[L
                             continue
                         if best < 95 and not _each_word_matched(window, phrase):
                             continue  # "2 Medicare" is not "Medicare ID": a whole word of the phrase is absent
+                        if boundary and not (start < boundary < start + size and best >= 95):
+                            continue  # across two chunks: only a whole phrase over the gap
                         ids = tuple(chunk[start : start + size])
                         at_start = start == 0 or _only_marks(tokens[:start], [words[i].text for i in chunk[:start]])
                         last = words[ids[-1]].text
@@ -423,6 +426,10 @@ def _candidates(layout: PageLayout, table: dict[str, tuple[str, ...]]) -> list[L
                         # A one-word or very short label inside running text is more
                         # likely a value ("MI" the state, "FIRST AVE") than a label.
                         if (width == 1 or len(phrase) <= 3) and not (at_start or colon):
+                            continue
+                        # ... and "ST", also a street's last word and what OCR reads in a dark bar's noise, is no
+                        # label when OCR all but guessed it
+                        if phrase in _NOISE_PRONE and min(words[i].conf for i in chunk[start : start + size]) < _GUESSED:
                             continue
                         # ... and a one-word near miss right after other words ("2437 BIRCH LN") is a value
                         if width == 1 and best < 100 and not colon and _follows_closely(layout, row, chunk[start]):
@@ -448,6 +455,24 @@ def _candidates(layout: PageLayout, table: dict[str, tuple[str, ...]]) -> list[L
                             )
                         )
     return hits
+
+
+_GUESSED = 0.25  # a word read with less confidence than this is OCR's guess
+_NOISE_PRONE = frozenset({"st"})  # label phrases OCR makes out of noise
+
+#: Two chunks of a row this close may hold one label whose dash OCR dropped ("PERMANENT RESIDENCE — STREET")
+_DASH_GAP = 2.6
+
+
+def _label_chunks(layout: PageLayout, row, *, joined: bool) -> list[tuple[list[int], int]]:
+    """The row's chunks (boundary 0), and (``joined``) each two neighbouring chunks a dash's width apart
+    joined, with the position where the second starts."""
+    chunks = layout.chunks(row)
+    out = [(chunk, 0) for chunk in chunks]
+    for first, second in zip(chunks, chunks[1:]) if joined else ():
+        if layout.gap(first[-1], second[0]) <= _DASH_GAP * layout.em:
+            out.append((first + second, len(first)))
+    return out
 
 
 def _follows_closely(layout: PageLayout, row, index: int) -> bool:

@@ -481,6 +481,8 @@ def person_name(raw: str | None) -> Normalized:
         return _bad()
     if re.search(r"\d", value):
         return Normalized(value, True, note="name_has_digits", doubtful=True)
+    if len(re.findall(r"[A-Za-z]", value)) < 2:
+        return Normalized(value, True, note="name_too_short", doubtful=True)  # "r": a speck or a letter, not a name
     return Normalized(value, True)
 
 

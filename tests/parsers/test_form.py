@@ -194,17 +194,23 @@ def test_a_plan_row_whose_box_follows_its_price_across_a_dotted_leader(settings:
     for y, plan, plan_id, price in ((300, "Aspirus Advantage Essential (HMO-POS)", "H5652-001", "$0.00"),
                                     (400, "Aspirus Advantage Plus (HMO-POS)", "H5652-002", "$38.00"),
                                     (500, "Aspirus Medicare Choice (PPO)", "H7833-001", "$54.00")):
-        items += [(100, y, plan), (900, y, plan_id), (1900, y, price)]
+        items += [(100, y, plan), (1000, y, plan_id), (1900, y, price)]
         if leader:
-            items.append((1150, y, leader))
+            items.append((1250, y, leader))
     boxes = [(360, 95, None), (510, 95, "x"), (2060, 295, None), (2060, 395, "x"), (2060, 495, None)]
     page = form_page(items, boxes=boxes)
     if leader:  # the scraps are read with little confidence
-        words = tuple(w.model_copy(update={"conf": 0.2}) if 1150 <= w.box.left < 1800 else w for w in page.text.words)
+        words = tuple(w.model_copy(update={"conf": 0.2}) if 1250 <= w.box.left < 1800 else w for w in page.text.words)
         page = replace(page, text=page.text.model_copy(update={"words": words}))
     fields = extract_fields([page], settings).fields
     assert fields["plan.id"].value == "H5652-002"
     assert fields["plan.name"].value == "Aspirus Advantage Plus (HMO-POS)"
+    # the ticked row's plan ID misread ("H§652-002" for H5652-001): its name, a column further left, still says
+    words = tuple(w.model_copy(update={"text": "H§652-002"}) if w.text == "H5652-001" else w for w in page.text.words)
+    boxes = [(360, 95, None), (510, 95, "x"), (2060, 295, "x"), (2060, 395, None), (2060, 495, None)]
+    page = replace(form_page([], boxes=boxes), text=page.text.model_copy(update={"words": words}))
+    fields = extract_fields([page], settings).fields
+    assert fields["plan.name"].value == "Aspirus Advantage Essential (HMO-POS)"
 
 
 def test_labels_printed_on_two_lines_end_at_their_colon_on_the_second(settings: Settings) -> None:

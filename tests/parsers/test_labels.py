@@ -27,6 +27,7 @@ def _kinds(*items: tuple[int, int, str]) -> list[str]:
         ("Home address:", "permanent_street"),
         ("PERMANENT RESIDENCE — STREET (NO P.O. BOX)", "permanent_street"),
         ("Permanent residence:", "permanent_street"),
+        ("ST", "state"),
         ("National Producer Number:", "npn"),
         ("Producer #:", "npn"),
         ("Gender:", "sex"),
@@ -108,6 +109,7 @@ def test_middle_initial_label_beside_a_name_label_stays_a_label() -> None:
         ("sumame", "last_name"),  # "rn" read as "m"
         ("Primary care dinic:", "pcp"),  # "cl" read as "d"
         ("M.1.", "middle_initial"),  # "I" read as "1"
+        ("Mid.", "middle_initial"),  # "M.I." with its "." read as "d" (and the "Mid. init." some forms print)
         ("B1rth date:", "birth_date"),
     ],
 )
@@ -119,3 +121,30 @@ def test_a_number_label_needs_its_number_sign() -> None:
     """"Producer #" labels a number; "Producer:" alone labels the producer's name."""
     assert _kinds((100, 100, "Producer #:")) == ["npn"]
     assert "npn" not in _kinds((100, 100, "Producer:"))
+
+
+def test_a_label_whose_dash_ocr_dropped_is_still_one_label() -> None:
+    """"PERMANENT RESIDENCE — STREET (NO P.O. BOX)" with the dash lost leaves a gap wider than words have: the
+    words either side are still one label, not "PERMANENT RESIDENCE" and a "STREET" label of its own."""
+    # form_kit: 20 px a character, words 30 px tall; a 60 px gap is two text heights
+    assert _kinds((100, 100, "PERMANENT RESIDENCE"), (540, 100, "STREET (NO P.O. BOX)")) == ["permanent_street"]
+
+
+def test_a_short_state_label_inside_a_street_is_the_streets_word() -> None:
+    """"ST" labels the state on a compact form, but "ST" ending "6228 BRIDGE ST" is the street's."""
+    assert _kinds((100, 100, "Street"), (100, 150, "6228 BRIDGE ST")) == ["street"]
+
+
+def test_a_short_label_ocr_all_but_guessed_is_no_label() -> None:
+    """"ST" read with no confidence in the noise of a dark bar is no state label; read with some, it is. ("MI"
+    keeps its label read with little confidence: Tesseract is seldom sure of two letters alone.)"""
+    def kinds(conf: float) -> list[str]:
+        page = form_page([(100, 100, "ST")])
+        words = tuple(w.model_copy(update={"conf": conf}) for w in page.text.words)
+        return [hit.kind for hit in find_labels(PageLayout.build(page.text.model_copy(update={"words": words})))]
+
+    assert kinds(0.0) == [] and kinds(0.6) == ["state"]
+    page = form_page([(100, 100, "MI")])
+    words = tuple(w.model_copy(update={"conf": 0.05}) for w in page.text.words)
+    assert [h.kind for h in find_labels(PageLayout.build(page.text.model_copy(update={"words": words})))] == [
+        "middle_initial"]

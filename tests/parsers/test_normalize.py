@@ -327,6 +327,14 @@ def test_person_name_with_digits_is_doubtful() -> None:
     assert n.person_name("1234").value is None
 
 
+def test_a_name_of_one_letter_is_doubtful() -> None:
+    """"r" under "FIRST NAME" is a speck or a stray letter OCR found, not a first name: kept, but reviewed;
+    "Al" is a name."""
+    result = n.person_name("r")
+    assert result.value == "r" and result.needs_review and result.note == "name_too_short"
+    assert not n.person_name("Al").needs_review
+
+
 @pytest.mark.parametrize(("raw", "expected"), [("A", "A"), ("a.", "A"), ("Ann", "A"), ("4", None)])
 def test_middle_initial(raw: str, expected: str | None) -> None:
     """One upper-case letter."""

@@ -42,17 +42,17 @@ def field_boxes(extraction: Extraction, pages: list[RecognizedPage]) -> dict[str
     image the box refers to (turned by ``rotation`` degrees and scaled to ``image_width``)."""
     by_number = {page.number: page for page in pages}
     boxes: dict[str, dict[str, int]] = {}
-    for path, field in extraction.fields.items():
-        page = by_number.get(field.page) if field.page is not None else None
-        if field.box is None or page is None:
+    for path, read in extraction.fields.items():
+        page = by_number.get(read.page) if read.page is not None else None
+        if read.box is None or page is None:
             continue
         height, width = page.image.shape[:2]
         boxes[path] = {
             "page": page.number,
-            "left": field.box.left,
-            "top": field.box.top,
-            "width": field.box.width,
-            "height": field.box.height,
+            "left": read.box.left,
+            "top": read.box.top,
+            "width": read.box.width,
+            "height": read.box.height,
             "rotation": page.text.rotation,
             "image_width": int(width),
             "image_height": int(height),

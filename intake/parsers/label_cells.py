@@ -250,7 +250,6 @@ def join_stacked_labels(layout: PageLayout, hits: list[LabelHit]) -> list[LabelH
     name"). A label whose lower line only goes on in its own kind is left as it is.
     """
     out = list(hits)
-    em = layout.em
     for n, row in enumerate(layout.rows[:-1]):
         for upper in layout.chunks(row):
             if not _label_line(layout, upper):

@@ -100,7 +100,7 @@ def test_required_missing_depends_on_choices() -> None:
 
 @pytest.mark.parametrize("layout", ["heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
                                     "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
-                                    "heldout13"])
+                                    "heldout13", "heldout14"])
 def test_other_heldout_layouts_write_what_heldout_writes(tmp_path: Path, layout: str) -> None:
     """Every held-out layout draws the same values and ticks the same boxes as "heldout"; its truth says heldout."""
     from collections import Counter

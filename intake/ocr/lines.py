@@ -159,6 +159,8 @@ def _dotted_leaders(ink: np.ndarray, dpi: int) -> np.ndarray:
         bands.setdefault(int(centroids[k][1] // largest), []).append(k)
     lefts = {b: [centroids[k][0] for k in ks] for b, ks in bands.items()}
     used: set[int] = set()
+    free = set(dots)
+    patches = np.zeros_like(ink)  # dots the pen touched, cut from under the writing
     for first in sorted(dots, key=lambda k: centroids[k][0]):
         if first in used:
             continue
@@ -188,7 +190,57 @@ def _dotted_leaders(ink: np.ndarray, dpi: int) -> np.ndarray:
         if len(chain) >= _LEADER_MIN_DOTS:
             keep[chain] = True
             used.update(chain)
-    return np.where(keep[labels], 255, 0).astype(np.uint8)
+            if len(chain) < 2 * _LEADER_MIN_DOTS:
+                continue  # a few specks on a beat in small print (a fax's broken letters) lead nowhere
+            spots = (ink, labels, free, centroids, height[first])
+            span = centroids[chain[-1]][0] - centroids[chain[0]][0]
+            pitch = span / max(1, round(span / pitch))  # the beat over the whole chain, not its first step
+            for end, step in ((chain[0], -pitch), (chain[-1], pitch)):
+                covered, touched = _dots_under_writing(spots, centroids[end], step)
+                keep[covered] = True
+                used.update(covered)
+                half_w, half_h = (width[first] + 1) / 2, (height[first] + 1) / 2
+                for x, y in touched:
+                    patches[int(round(y - half_h)) : int(round(y + half_h)) + 1,
+                            int(round(x - half_w)) : int(round(x + half_w)) + 1] = 255
+    return np.where(keep[labels], 255, 0).astype(np.uint8) | patches
+
+
+def _dots_under_writing(spots, start: np.ndarray, step: float) -> tuple[list[int], list[tuple[float, float]]]:
+    """The dots a leader runs on with beyond ``start``, under the writing over it ("6. Phone .715.555.0149").
+
+    A dot the pen touched is part of a digit; the free ones between stay and are
+    read as strokes of the digits. Walking on the leader's beat, each beat holds a
+    free dot, ink (a dot under the pen) or nothing, where the leader ends. The
+    free dots count only when there are two or more past writing: the point of a
+    price after a leader ("...... $0.00") is one dot on the beat, and stays.
+    """
+    ink, labels, free, centroids, size = spots
+    x, y = float(start[0]), float(start[1])
+    reach_x, reach_y = max(1.0, 0.25 * abs(step)), max(1.5, float(size))
+    found: list[int] = []
+    touched: list[tuple[float, float]] = []
+    wrote = False
+    beats = 0
+    while True:
+        x += step
+        beats += 1
+        left, right = int(round(x - reach_x)), int(round(x + reach_x)) + 1
+        top, bottom = int(round(y - reach_y)), int(round(y + reach_y)) + 1
+        if left < 0 or top < 0 or right > ink.shape[1] or bottom > ink.shape[0]:
+            break
+        window = labels[top:bottom, left:right]
+        here = [k for k in np.unique(window[window > 0]) if k in free]
+        if here:
+            found.extend(int(k) for k in here)
+            x = float(np.mean([centroids[k][0] for k in here]))  # back on the beat the print keeps
+        elif np.count_nonzero(ink[top:bottom, left:right]):
+            wrote = True
+            touched.append((x, y))
+        else:
+            break
+    # under writing most beats keep a free dot between the strokes; across print the beat is a coincidence
+    return (found, touched) if wrote and len(found) >= max(2, 0.25 * (beats - 1)) else ([], [])
 
 
 def _ink_between(ink: np.ndarray, stats: np.ndarray, a: int, b: int) -> bool:

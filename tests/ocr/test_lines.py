@@ -231,6 +231,29 @@ def test_leader_with_dots_a_fax_dropped_still_goes() -> None:
     assert _ink(remove_form_lines(formed, DPI)).sum() == 0
 
 
+def test_leader_dots_between_the_strokes_of_writing_over_it_go() -> None:
+    """A phone number written over a leader ("6. Phone ....715 555 0149....."): the free dots between the digits go,
+    and so does each dot the pen touched, cut out on the leader's beat (Tesseract read them as strokes: 555 became
+    595). The writing above the dots stays whole."""
+    image, draw = _strip()
+    for k in range(30):
+        x = 300 + 23 * k
+        draw.ellipse((x, 100, x + 5, 108), fill=0)
+    strokes = []
+    for k in (12, 13, 15, 16, 18, 19, 20):  # "digits", each with its foot on a beat's dot
+        x = 300 + 23 * k
+        strokes.append((x + 1, 50, x + 4, 104))
+        draw.rectangle(strokes[-1], fill=0)
+    cleaned = remove_form_lines(np.asarray(image).copy(), DPI)
+    for k in (14, 17):  # the dots between the digits
+        x = 300 + 23 * k
+        assert not _ink(cleaned[100:109, x : x + 6]).any()
+    for left, top, right, bottom in strokes:
+        assert _ink(cleaned[top:98, left : right + 1]).all()  # the digit
+        assert not _ink(cleaned[105:109, left - 1 : right + 2]).any()  # the dot at its foot
+    assert _ink(cleaned[100:109, 300 + 23 * 24 - 60 : 300 + 23 * 24 + 60]).sum() == 0  # the leader after it
+
+
 def test_dots_off_the_beat_or_too_few_are_no_leader() -> None:
     """Three dots (an ellipsis) and dots at random spacing stay: only a leader's rhythm is drawing."""
     image, draw = _strip()

@@ -61,7 +61,7 @@ from intake.parsers.layout import PageLayout, is_filler, page_furniture, split_g
 from intake.parsers.merged_lines import with_lines_split
 from intake.parsers.name_order import find_name_orders, split_name, split_name_as_written
 from intake.parsers.ringed_words import with_ringed_words
-from intake.parsers.sections import Heading, section_of
+from intake.parsers.sections import Heading, running_headers, section_of
 from intake.parsers.signature import signature_ink
 from intake.parsers.second_reading import Blank, second_look
 from intake.parsers.typed_answers import typed_answer
@@ -849,6 +849,10 @@ def _read_signature(pages: list[_Page], by_kind, found: _Found, blanks: list[Bla
                 continue
             target = rep_sigs if kind == "rep_signature" or section == "representative" else applicant_sigs
             target.append(hit)
+    # "My signature (or the signature of ...) means that I have read ...": a word of the attestation is no place to
+    # sign while a label stands as one ("Signature:")
+    applicant_sigs = [hit for hit in applicant_sigs if _stands_alone(hit)] or applicant_sigs
+    rep_sigs = [hit for hit in rep_sigs if _stands_alone(hit)] or rep_sigs
     measured = []
     for hit in applicant_sigs:
         p = page_of[hit.page]
@@ -883,6 +887,11 @@ def _read_signature(pages: list[_Page], by_kind, found: _Found, blanks: list[Bla
         note = "representative_unsure" if unsure else ("signature_unsure" if doubted else None)
         found.add(Candidate("signature.by", by, 0.6 if unsure or doubted else 0.9, unsure or doubted, note,
                             None, None, None))
+
+
+def _stands_alone(hit: LabelHit) -> bool:
+    """Printed as a label is ("Signature:", "Signature of applicant"), not as a word of a sentence."""
+    return hit.colon or hit.chunk_len <= len(hit.indices) + 3
 
 
 def _reads_like_a_name(text: str) -> bool:
@@ -1020,6 +1029,7 @@ def extract_fields(pages: list[RecognizedPage], settings: Settings) -> Extractio
              for page in pages if not _is_certificate(page)]
     read = [_read_page(page) for page in forms]
     headings = _headings(read)
+    headings += running_headers([(p.layout, p.labels) for p in read], headings)
     guessed = _birth_date_by_its_hint(read, headings)
     found = _Found()
     blanks: list[Blank] = []

@@ -400,6 +400,9 @@ def _candidates(layout: PageLayout, table: dict[str, tuple[str, ...]]) -> list[L
                         last_raw = words[chunk[start + size - 1]].text.strip()
                         if size > 1 and last_raw.startswith("(") and not last_raw.endswith(")"):
                             continue  # "Routing number (9": a label never ends inside its hint
+                        if count > width and any(words[chunk[j]].text.rstrip().endswith(":")
+                                                 for j in range(start, start + size - 1)):
+                            continue  # "Middle initial: S": a word more than the phrase, past its colon, is the value
                         text = " ".join(t for t in window if t)
                         if "#" in phrase and "#" not in text:
                             continue  # "Producer #" is a number's label; "Producer:" is the producer's name

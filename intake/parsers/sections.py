@@ -12,14 +12,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from intake.parsers.labels import LabelHit
+from intake.parsers.labels import LabelHit, clean_token
+from intake.parsers.layout import PageLayout
 
-__all__ = ["Heading", "section_of"]
+__all__ = ["Heading", "running_headers", "section_of"]
+
+#: A running header's labels stand in this top share of the page.
+_HEADER_BAND = 0.15
 
 
 @dataclass(frozen=True)
 class Heading:
-    kind: str
+    kind: str | None  # None: no section, as before the first heading
     page: int
     top: float
     left: float
@@ -45,3 +49,39 @@ def section_of(hit: LabelHit, headings: list[Heading], em: float) -> str | None:
         if best_key is None or key > best_key:
             best, best_key = heading, key
     return None if best is None else best.kind
+
+
+def running_headers(pages: list[tuple[PageLayout, list[LabelHit]]], headings: list[Heading]) -> list[Heading]:
+    """Where a running header stands: the same labels at the same place atop two or more pages ("Applicant name:
+    ____  Medicare Number: ____" over pages 2 to 4 of a packet).
+
+    They ask for the applicant's own details again, whatever section the page before ended in: "Name" on top of
+    the page after the premium section is no account holder's. Each page's header is an applicant block; under
+    it the section the page would have had goes on.
+    """
+    alike: dict[tuple[str, str], list[tuple[PageLayout, LabelHit]]] = {}
+    for layout, labels in pages:
+        for hit in labels:
+            if hit.box.top > _HEADER_BAND * layout.text.height:
+                continue
+            if any(h.page == hit.page and h.top < hit.box.top for h in headings):
+                continue  # under a heading of its own page: the page's content
+            words = " ".join(clean_token(layout.word(i).text) for i in hit.indices)
+            alike.setdefault((hit.kind, words), []).append((layout, hit))
+    header: dict[int, list[tuple[PageLayout, LabelHit]]] = {}
+    for found in alike.values():
+        for layout, hit in found:
+            if any(other.page != hit.page and abs(other.box.top - hit.box.top) <= 2 * layout.em
+                   and abs(other.box.left - hit.box.left) <= 3 * layout.em for _, other in found):
+                header.setdefault(hit.page, []).append((layout, hit))
+    out: list[Heading] = []
+    for page, items in sorted(header.items()):
+        layout = items[0][0]
+        first = min((hit for _, hit in items), key=lambda hit: hit.box.top)
+        bottom = max(hit.box.bottom for _, hit in items)
+        resumes = section_of(first, headings, layout.em)
+        wide = float(layout.text.width)
+        out.append(Heading(kind="applicant", page=page, top=first.box.top - 0.3 * layout.em, left=0.0, right=wide,
+                           em=layout.em))
+        out.append(Heading(kind=resumes, page=page, top=bottom + 0.3 * layout.em, left=0.0, right=wide, em=layout.em))
+    return out

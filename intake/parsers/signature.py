@@ -73,6 +73,7 @@ def signature_ink(layout: PageLayout, image: np.ndarray, hit: LabelHit, labels: 
             if o is not hit
             and o.strong  # not label words inside a sentence ("If an authorized representative signs, ...")
             and o.box.left > hit.box.right
+            and (o.chunk_left or o.box.left) > hit.box.right  # not the end of a line of print under the signature
             and (o.indices[0] in row_set or hit.box.top - 3.5 * em <= o.box.center[1] <= hit.box.bottom + 4 * em)
         ),
         default=float(layout.text.width),

@@ -136,8 +136,19 @@ def _column_left(layout: PageLayout, hit: LabelHit) -> float:
     for a label inside a numbered question, at the question ("6. What is the best phone number ...")."""
     if hit.chunk_left and 0 < hit.box.left - hit.chunk_left < 12 * layout.em:
         return hit.chunk_left
+    if hit.chunk_left and 0 < hit.box.left - hit.chunk_left and _closes_its_sentence(layout, hit):
+        return hit.chunk_left  # "Please choose the name of a primary care physician (PCP), clinic or health center:"
     start = _question_start(layout, hit)
     return start if start is not None else hit.box.left
+
+
+def _closes_its_sentence(layout: PageLayout, hit: LabelHit) -> bool:
+    """The label's colon ends the text it stands in: the answer goes under the whole sentence, from its start."""
+    last = hit.indices[-1]
+    if not layout.word(last).text.rstrip().endswith(":") or last not in layout.row_of:
+        return False
+    row = layout.rows[layout.row_of[last]]
+    return any(chunk[-1] == last for chunk in layout.chunks(row))
 
 
 def _question_start(layout: PageLayout, hit: LabelHit) -> float | None:

@@ -1,0 +1,77 @@
+"""A long-form enrollment packet: paragraphs of print that use the fields' own words around the fields, and a
+running header that asks for the applicant's name and Medicare number again atop every later page."""
+
+from __future__ import annotations
+
+from intake.config import Settings
+from intake.parsers.form import extract_fields
+from tests.parsers.form_kit import form_page
+
+#: form_kit draws 20 px a character and words 30 px tall
+HEADER = [(100, 100, "Applicant name: CHARLES HOFFMANN"), (1300, 100, "Medicare Number: 8GH4UW6QG56")]
+
+
+def _values(settings: Settings, *pages) -> dict:
+    extraction = extract_fields(list(pages), settings)
+    return {path: field.value for path, field in extraction.fields.items()}
+
+
+def test_a_word_past_the_labels_colon_is_its_value(settings: Settings) -> None:
+    """"Middle initial: S": the initial is the value, not a third word of the label (the label's phrase spelled with
+    one more letter, "middle initials", is close enough to match)."""
+    values = _values(settings, form_page([(100, 100, "Last name: HOFFMANN"), (800, 100, "First name: CHARLES"),
+                                          (1500, 100, "Middle initial: S")]))
+    assert values["applicant.middle_initial"] == "S"
+
+
+def test_the_answer_under_a_sentence_ending_in_its_label_starts_where_the_sentence_does(settings: Settings) -> None:
+    """"Please choose the name of a primary care physician (PCP), clinic or health center:" with the clinic written
+    under the sentence, from its left: the whole line is the value, not only what stands under the label's words."""
+    values = _values(settings, form_page([
+        (100, 100, "Please choose the name of a primary care physician (PCP), clinic or health center:"),
+        (150, 160, "ASPIRUS STEVENS POINT CLINIC"),
+    ]))
+    assert values["primary_care_clinic"] == "ASPIRUS STEVENS POINT CLINIC"
+
+
+def test_a_running_headers_name_is_the_applicants_on_any_page(settings: Settings) -> None:
+    """The page after the premium section opens with the running header: its "Applicant name" is no account
+    holder's "Name", so a blank account holder stays blank."""
+    payment = form_page(HEADER + [
+        (100, 300, "Paying your plan premium"),
+        (100, 400, "Account holder name:"),
+        (100, 500, "Bank routing number:"),
+    ], number=1)
+    signing = form_page(HEADER + [(100, 400, "Signature:"), (1200, 400, "Today's date: 07/08/2026")],
+                        scribble=(400, 370, 500, 80), number=2)
+    values = _values(settings, payment, signing)
+    assert values.get("premium_payment.account_holder") is None
+    assert values["medicare_number"] == "8GH4UW6QG56"
+
+
+def test_a_section_goes_on_under_a_running_header(settings: Settings) -> None:
+    """Under the running header the page before's section goes on: "Name" there is still the account holder's."""
+    payment = form_page(HEADER + [(100, 300, "Paying your plan premium"), (100, 400, "Bank routing number:")],
+                        number=1)
+    more = form_page(HEADER + [(100, 300, "Name: MARGARET OLSON")], number=2)
+    values = _values(settings, payment, more)
+    assert values["premium_payment.account_holder"] == "MARGARET OLSON"
+
+
+def test_signature_is_measured_by_its_label_not_a_word_of_the_attestation(settings: Settings) -> None:
+    """"My signature (or the signature of the person ...) means that I have read ..." above "Signature: ____
+    Today's date: 07/08/2026": the form is signed where the label stands, and dated beside it. The
+    representative's line under it ("If you are the authorized representative, sign above and fill out these
+    fields:") does not cut the signature's area short."""
+    page = form_page([
+        (100, 100, "My signature (or the signature of the person legally authorized to act on my behalf) on this"),
+        (100, 140, "application means that I have read and understand the contents of this application. The date I"),
+        (100, 180, "sign this form is not the date my coverage begins."),
+        (100, 400, "Signature:"),
+        (1500, 400, "Today's date: 07/08/2026"),
+        (100, 500, "If you are the authorized representative, sign above and fill out these fields:"),
+    ], scribble=(700, 350, 600, 70))
+    values = _values(settings, page)
+    assert values["signature.signed"] is True
+    assert values["signature.date"] == "2026-07-08"
+    assert values["signature.by"] == "applicant"

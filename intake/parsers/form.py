@@ -59,6 +59,7 @@ from intake.parsers.labels import (
 )
 from intake.parsers.layout import PageLayout, is_filler, page_furniture, split_glued_labels
 from intake.parsers.merged_lines import with_lines_split
+from intake.parsers.paragraphs import in_a_paragraph
 from intake.parsers.name_order import find_name_orders, split_name, split_name_as_written
 from intake.parsers.ringed_words import with_ringed_words
 from intake.parsers.sections import Heading, running_headers, section_of
@@ -139,6 +140,8 @@ def _read_page(page: RecognizedPage) -> _Page:
     # ... and then "St: MI" is Michigan, not a middle-initial label, whichever table found "St:"
     labels = values_mistaken_for_labels(layout, labels + keyword_labels(layout, labels, taken | heading_words))
     labels = join_stacked_labels(layout, join_wrapped_labels(layout, labels))
+    # "Agents and brokers who help you fill out this form must ...": a paragraph's words, no label
+    labels = [h for h in labels if not in_a_paragraph(layout, h)]
     labels, orders = find_name_orders(layout, labels)
     # a footer's "Page 1 of 2" under the last row is never that row's value
     stop = box_words | option_words | heading_words | {i for h in labels for i in h.indices} | page_furniture(layout)
@@ -849,10 +852,6 @@ def _read_signature(pages: list[_Page], by_kind, found: _Found, blanks: list[Bla
                 continue
             target = rep_sigs if kind == "rep_signature" or section == "representative" else applicant_sigs
             target.append(hit)
-    # "My signature (or the signature of ...) means that I have read ...": a word of the attestation is no place to
-    # sign while a label stands as one ("Signature:")
-    applicant_sigs = [hit for hit in applicant_sigs if _stands_alone(hit)] or applicant_sigs
-    rep_sigs = [hit for hit in rep_sigs if _stands_alone(hit)] or rep_sigs
     measured = []
     for hit in applicant_sigs:
         p = page_of[hit.page]
@@ -887,11 +886,6 @@ def _read_signature(pages: list[_Page], by_kind, found: _Found, blanks: list[Bla
         note = "representative_unsure" if unsure else ("signature_unsure" if doubted else None)
         found.add(Candidate("signature.by", by, 0.6 if unsure or doubted else 0.9, unsure or doubted, note,
                             None, None, None))
-
-
-def _stands_alone(hit: LabelHit) -> bool:
-    """Printed as a label is ("Signature:", "Signature of applicant"), not as a word of a sentence."""
-    return hit.colon or hit.chunk_len <= len(hit.indices) + 3
 
 
 def _reads_like_a_name(text: str) -> bool:

@@ -400,8 +400,7 @@ def _candidates(layout: PageLayout, table: dict[str, tuple[str, ...]]) -> list[L
                         last_raw = words[chunk[start + size - 1]].text.strip()
                         if size > 1 and last_raw.startswith("(") and not last_raw.endswith(")"):
                             continue  # "Routing number (9": a label never ends inside its hint
-                        if count > width and any(words[chunk[j]].text.rstrip().endswith(":")
-                                                 for j in range(start, start + size - 1)):
+                        if count > width and any(_ends_a_label(words[chunk[j]].text) for j in range(start, start + size - 1)):
                             continue  # "Middle initial: S": a word more than the phrase, past its colon, is the value
                         text = " ".join(t for t in window if t)
                         if "#" in phrase and "#" not in text:
@@ -465,6 +464,12 @@ _NOISE_PRONE = frozenset({"st"})  # label phrases OCR makes out of noise
 
 #: Two chunks of a row this close may hold one label whose dash OCR dropped ("PERMANENT RESIDENCE — STREET")
 _DASH_GAP = 2.6
+
+
+def _ends_a_label(text: str) -> bool:
+    """A word closing a label: "initial:", or "initial." or "initial;" as OCR reads its colon (not "3.")."""
+    text = text.rstrip()
+    return text.endswith((":", ";", ".")) and sum(ch.isalpha() for ch in text) >= 2
 
 
 def _label_chunks(layout: PageLayout, row, *, joined: bool) -> list[tuple[list[int], int]]:

@@ -75,3 +75,36 @@ def test_signature_is_measured_by_its_label_not_a_word_of_the_attestation(settin
     assert values["signature.signed"] is True
     assert values["signature.date"] == "2026-07-08"
     assert values["signature.by"] == "applicant"
+
+
+def test_a_paragraphs_words_are_no_label(settings: Settings) -> None:
+    """"Agents and brokers who help you fill out this form must include their National Producer Number" starts a
+    line of a paragraph: the word under it (set apart by a justified line's wide gap) is the paragraph going on, not
+    the agent's name, which is written by the agent's own label further down."""
+    extraction = extract_fields([form_page([
+        (100, 100, "If you have someone sign for you, that person must write their name, phone number and relationship."),
+        (100, 140, "Agents and brokers who help you fill out this form must include their National Producer Number."),
+        (100, 180, "from"), (300, 180, "this form is not your coverage start date and premiums can be paid by check."),
+        (100, 400, "Agent/Broker name: LARRY JAKUBOWSKI"),
+        (1300, 400, "Agent NPN: 93622001"),
+    ])], settings)
+    agent = extraction.fields["agent.name"]
+    assert agent.value == "LARRY JAKUBOWSKI" and not agent.needs_review
+
+
+def test_a_long_caption_beside_a_question_is_still_a_label(settings: Settings) -> None:
+    """A caption under its line ("Primary care doctor or clinic you want to use (optional)") with a question set
+    close under it from another margin is no paragraph: the clinic written over it is its value."""
+    values = _values(settings, form_page([
+        (900, 100, "ASPIRUS ANTIGO CLINIC"),
+        (900, 140, "Primary care doctor or clinic you want to use at this time (optional)"),
+        (100, 180, "Do you want to add the optional dental rider? It adds $28.40 to your monthly premium."),
+    ], rules=[(880, 1900, 135)]))
+    assert values["primary_care_clinic"] == "ASPIRUS ANTIGO CLINIC"
+
+
+def test_an_item_numbers_point_does_not_end_the_label_after_it(settings: Settings) -> None:
+    """"3. Initiat U" (a typewriter form's item, its label misread): the item number's point is no label's end, so
+    the label and its number are still found, and the initial with them."""
+    values = _values(settings, form_page([(100, 100, "3. Initiat U"), (700, 100, "4. Birthdate (mo/day/yr) 07/25/1939")]))
+    assert values["applicant.middle_initial"] == "U"

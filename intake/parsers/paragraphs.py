@@ -19,7 +19,7 @@ __all__ = ["in_a_paragraph"]
 
 _LINE_WORDS = 10  # words a line of running text holds at least (two captions run together hold fewer)
 _LOWER_WORDS = 5  # ... of them lower-case words
-_LEADING_EM = 1.0  # the most room between two lines of one paragraph, in text heights
+_LEADING_EM = 0.6  # the most room between two lines of one paragraph (set solid), in text heights; a form leaves a line
 _MARGIN_EM = 1.5  # lines of one paragraph start this close to one another (an indent, a slip of the scan)
 
 

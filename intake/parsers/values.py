@@ -48,13 +48,13 @@ def _hints(layout: PageLayout, row: Row, hit: LabelHit) -> set[int]:
         if text.startswith(("(", "{", "[")) and (not any(ch.isdigit() for ch in text) or _wordy_group(words, after, k)):
             # OCR reads a printed "(" as "{" or "[" now and then
             group = [after[k]]
-            while not words[group[-1]].text.strip().rstrip(":").endswith((")", "}", "]")) and k + 1 < len(after) \
+            while not words[group[-1]].text.strip().rstrip(":;,.").endswith((")", "}", "]")) and k + 1 < len(after) \
                     and len(group) < 8 and layout.gap(group[-1], after[k + 1]) <= 1.5 * layout.em:
                 k += 1  # a hint is print at word spacing: an open bracket broken onto the next line ends at a gap
                 group.append(after[k])
             if any(ch.isdigit() for i in group for ch in words[i].text) and not _wordy_group(words, group, 0):
                 break  # "(715) 555-0142": a value in brackets, not a hint
-            if not words[group[-1]].text.strip().rstrip(":").endswith((")", "}", "]")) and any(
+            if not words[group[-1]].text.strip().rstrip(":;,.").endswith((")", "}", "]")) and any(
                 ch.isdigit() for ch in words[group[0]].text
             ):
                 break  # "(10/18/1952" with no bracket closing: a value OCR gave a stray "(", not a hint
@@ -125,7 +125,7 @@ def _wordy_group(words, indices: list[int], k: int) -> bool:
         text = words[i].text.strip("()[]{}:,. ")
         if len(text) >= 3 and text.isalpha():
             return True
-        if words[i].text.rstrip(":").endswith((")", "}", "]")):
+        if words[i].text.rstrip(":;,.").endswith((")", "}", "]")):
             return False
     return False
 

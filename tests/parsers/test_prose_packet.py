@@ -108,3 +108,12 @@ def test_an_item_numbers_point_does_not_end_the_label_after_it(settings: Setting
     the label and its number are still found, and the initial with them."""
     values = _values(settings, form_page([(100, 100, "3. Initiat U"), (700, 100, "4. Birthdate (mo/day/yr) 07/25/1939")]))
     assert values["applicant.middle_initial"] == "U"
+
+
+def test_a_hint_whose_colon_ocr_read_as_a_comma_still_ends_at_its_bracket(settings: Settings) -> None:
+    """"Permanent residence street address (P.O. Box is not allowed), 3981 BIRCH LN": the hint closes at "allowed),"
+    (its colon read as a comma); the whole street after it is the value, not only its last word."""
+    values = _values(settings, form_page([
+        (100, 100, "Permanent residence street address (P.O. Box is not allowed), 3981 BIRCH LN"),
+    ]))
+    assert values["applicant.permanent_address.street"] == "3981 BIRCH LN"

@@ -59,8 +59,8 @@ from intake.parsers.labels import (
 )
 from intake.parsers.layout import PageLayout, is_filler, page_furniture, split_glued_labels
 from intake.parsers.merged_lines import with_lines_split
-from intake.parsers.paragraphs import in_a_paragraph
 from intake.parsers.name_order import find_name_orders, split_name, split_name_as_written
+from intake.parsers.paragraphs import in_a_paragraph
 from intake.parsers.ringed_words import with_ringed_words
 from intake.parsers.sections import Heading, running_headers, section_of
 from intake.parsers.signature import signature_ink

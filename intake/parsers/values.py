@@ -48,13 +48,13 @@ def _hints(layout: PageLayout, row: Row, hit: LabelHit) -> set[int]:
         if text.startswith(("(", "{", "[")) and (not any(ch.isdigit() for ch in text) or _wordy_group(words, after, k)):
             # OCR reads a printed "(" as "{" or "[" now and then
             group = [after[k]]
-            while not words[group[-1]].text.strip().rstrip(":;,.").endswith((")", "}", "]")) and k + 1 < len(after) \
+            while not _closes_bracket(words[group[-1]].text) and k + 1 < len(after) \
                     and len(group) < 8 and layout.gap(group[-1], after[k + 1]) <= 1.5 * layout.em:
                 k += 1  # a hint is print at word spacing: an open bracket broken onto the next line ends at a gap
                 group.append(after[k])
             if any(ch.isdigit() for i in group for ch in words[i].text) and not _wordy_group(words, group, 0):
                 break  # "(715) 555-0142": a value in brackets, not a hint
-            if not words[group[-1]].text.strip().rstrip(":;,.").endswith((")", "}", "]")) and any(
+            if not _closes_bracket(words[group[-1]].text) and any(
                 ch.isdigit() for ch in words[group[0]].text
             ):
                 break  # "(10/18/1952" with no bracket closing: a value OCR gave a stray "(", not a hint
@@ -118,6 +118,11 @@ def _tight_run(layout: PageLayout, indices: list[int], most: int) -> list[int]:
     return run if len(run) <= most else []
 
 
+def _closes_bracket(text: str) -> bool:
+    """The word closes a bracket, whatever OCR read for the colon after it ("allowed)," "allowed):")."""
+    return text.strip().rstrip(":;,.").endswith((")", "}", "]"))
+
+
 def _wordy_group(words, indices: list[int], k: int) -> bool:
     """A bracketed group from ``indices[k]`` that holds a word of letters ("(9 DIGITS)", "(3 letters)"):
     a hint even with a digit in it."""
@@ -125,7 +130,7 @@ def _wordy_group(words, indices: list[int], k: int) -> bool:
         text = words[i].text.strip("()[]{}:,. ")
         if len(text) >= 3 and text.isalpha():
             return True
-        if words[i].text.rstrip(":;,.").endswith((")", "}", "]")):
+        if _closes_bracket(words[i].text):
             return False
     return False
 

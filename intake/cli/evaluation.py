@@ -26,7 +26,7 @@ def samples_group() -> None:
 @click.option("--seed", default=1, show_default=True, type=int, help="same seed, same bytes")
 @click.option("--layouts", default=None,
               help="comma list of cms,compact,grid (tuning) and/or heldout,heldout2,heldout3,heldout4,heldout5,"
-                   "heldout6,heldout7,heldout8,heldout9,heldout10,heldout11,heldout12,heldout13,heldout14 "
+                   "heldout6,heldout7,heldout8,heldout9,heldout10,heldout11,heldout12,heldout13,heldout14,heldout15 "
                    "(evaluation only)")
 @click.option("--channels", default=None, help="comma list of fax,mail,docusign,portal,email")
 @click.option("--cases", default=None, help="comma list of case names (default: the built-in curriculum)")

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from samples.layouts import (cms, compact, grid, heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7,
-                             heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14)
+                             heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14,
+                             heldout15)
 
 __all__ = ["LAYOUTS", "TUNING_LAYOUTS", "HELDOUT_LAYOUTS", "LABEL_FONTS"]
 
@@ -20,10 +21,11 @@ LAYOUTS: dict[str, Callable] = {"cms": cms.build, "compact": compact.build, "gri
                                 "heldout8": heldout8.build, "heldout9": heldout9.build,
                                 "heldout10": heldout10.build, "heldout11": heldout11.build,
                                 "heldout12": heldout12.build, "heldout13": heldout13.build,
-                                "heldout14": heldout14.build}
+                                "heldout14": heldout14.build, "heldout15": heldout15.build}
 TUNING_LAYOUTS = ("cms", "compact", "grid")
 HELDOUT_LAYOUTS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-                   "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14")
+                   "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14",
+                   "heldout15")
 #: label font (regular, bold, size) per layout
 LABEL_FONTS: dict[str, tuple[str, str, float]] = {
     "cms": ("sans", "sans-bold", 8.5),
@@ -43,4 +45,5 @@ LABEL_FONTS: dict[str, tuple[str, str, float]] = {
     "heldout12": ("sans", "sans-bold", 8.0),
     "heldout13": ("sans-cond", "sans-bold", 6.5),
     "heldout14": ("sans", "sans-bold", 8.5),  # font and size redrawn per document (sans or condensed, 8-9 pt)
+    "heldout15": ("sans", "sans-bold", 7.0),  # font and size redrawn per document (sans or condensed, 6.5-8 pt)
 }

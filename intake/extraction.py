@@ -105,3 +105,6 @@ class Classification(BaseModel):
     kind: str  # "enrollment_application", "dental_enrollment", "disenrollment_request", "cover_letter", "blank", "unknown"
     reason: str
     confidence: float = 1.0
+    # pages that travel with the form but hold none of its fields: a fax cover sheet, a DocuSign certificate, an
+    # agent's Scope of Appointment
+    set_aside: tuple[int, ...] = ()

@@ -102,7 +102,9 @@ def extract_document(
 
         started = time.perf_counter()
         classification = classify(pages)
-        extraction = extract_fields(pages, settings) if classification.kind == "enrollment_application" else None
+        # the form's own pages: a cover sheet's or a Scope of Appointment's names and dates are no fields of it
+        form_pages = [page for page in pages if page.number not in classification.set_aside]
+        extraction = extract_fields(form_pages, settings) if classification.kind == "enrollment_application" else None
         receipt = find_receipt(doc, read, pages, settings)
         timings["parse"] = time.perf_counter() - started
 

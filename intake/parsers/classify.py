@@ -6,8 +6,10 @@ letter alone), ``blank`` (little or no text), ``unknown``.
 
 Each page is scored by the phrases it contains, matched fuzzily (rapidfuzz
 ``partial_ratio``) so OCR slips and rewording do not hide them. Pages that
-are a fax cover sheet or a DocuSign Certificate Of Completion are set aside:
-they travel with applications and do not make one something else. The
+are a fax cover sheet, a DocuSign Certificate Of Completion or an agent's
+Scope of Sales Appointment confirmation are set aside: they travel with
+applications and do not make one something else, and their names, phones
+and dates are no fields of the application (``Classification.set_aside``). The
 remaining pages' scores are summed per kind and the strongest kind wins when
 it is clearly present; a document whose only readable pages are cover pages is
 a ``cover_letter``; one with no readable text is ``blank``.
@@ -92,6 +94,17 @@ _COVER: tuple[tuple[str, int], ...] = (
     ("FAX TRANSMITTAL", 3),
     ("INTENDED RECIPIENT", 1),
 )
+#: CMS's Scope of Sales Appointment Confirmation Form: the products an agent may discuss, signed before the meeting
+_SCOPE: tuple[tuple[str, int], ...] = (
+    ("SCOPE OF SALES APPOINTMENT", 3),
+    ("SCOPE OF APPOINTMENT", 3),
+    ("DATE APPOINTMENT COMPLETED", 2),
+    ("INITIAL METHOD OF CONTACT", 2),
+    ("AGENT REPRESENTED DURING THIS MEETING", 2),
+    ("TYPE OF PRODUCT", 1),
+    ("MEDIGAP", 1),
+    ("HOSPITAL INDEMNITY", 1),
+)
 _CERTIFICATE: tuple[tuple[str, int], ...] = (
     ("CERTIFICATE OF COMPLETION", 3),
     ("ENVELOPE SUMMARY EVENTS", 3),
@@ -111,6 +124,7 @@ class PageScores:
     disenrollment: int
     cover: int
     certificate: int
+    scope: int = 0
 
     @property
     def blank(self) -> bool:
@@ -123,6 +137,14 @@ class PageScores:
     @property
     def is_certificate(self) -> bool:
         return not self.blank and self.certificate >= 4 and self.certificate >= self.enrollment
+
+    @property
+    def is_scope_of_appointment(self) -> bool:
+        return not self.blank and self.scope >= 5 and self.scope >= self.enrollment
+
+    @property
+    def set_aside(self) -> bool:
+        return self.is_cover or self.is_certificate or self.is_scope_of_appointment
 
 
 def _normal(text: str) -> str:
@@ -175,6 +197,7 @@ def page_scores(page: RecognizedPage) -> PageScores:
         disenrollment=_score(text, _DISENROLLMENT),
         cover=_score(text, _COVER),
         certificate=_score(text, _CERTIFICATE),
+        scope=_score(text, _SCOPE),
     )
 
 
@@ -184,16 +207,20 @@ def classify(pages: list[RecognizedPage]) -> Classification:
     readable = [s for s in scores if not s.blank]
     if not readable:
         return Classification(kind="blank", reason="no_text", confidence=0.95 if pages else 0.8)
-    content = [s for s in readable if not s.is_cover and not s.is_certificate]
+    content = [s for s in readable if not s.set_aside]
+    aside = tuple(s.number for s in readable if s.set_aside)
     set_aside = []
     if any(s.is_cover for s in readable):
         set_aside.append("cover_page_set_aside")
     if any(s.is_certificate for s in readable):
         set_aside.append("certificate_page_set_aside")
+    if any(s.is_scope_of_appointment for s in readable):
+        set_aside.append("scope_of_appointment_set_aside")
     if not content:
         if any(s.is_cover for s in readable):
-            return Classification(kind="cover_letter", reason="fax_cover_sheet_only", confidence=0.9)
-        return Classification(kind="unknown", reason="certificate_only", confidence=0.6)
+            return Classification(kind="cover_letter", reason="fax_cover_sheet_only", confidence=0.9, set_aside=aside)
+        reason = "scope_of_appointment_only" if any(s.is_scope_of_appointment for s in readable) else "certificate_only"
+        return Classification(kind="unknown", reason=reason, confidence=0.6, set_aside=aside)
     totals = {
         "enrollment_application": sum(s.enrollment for s in content),
         "dental_enrollment": sum(s.dental for s in content),
@@ -205,12 +232,12 @@ def classify(pages: list[RecognizedPage]) -> Classification:
     runner_up = max(v for k, v in totals.items() if k != kind)
     if best < MIN_KIND_SCORE:
         if any(s.is_cover for s in readable) and sum(s.words for s in content) < 3 * MIN_WORDS:
-            return Classification(kind="cover_letter", reason="fax_cover_sheet_only", confidence=0.7)
-        return Classification(kind="unknown", reason="no_known_phrases", confidence=0.5)
+            return Classification(kind="cover_letter", reason="fax_cover_sheet_only", confidence=0.7, set_aside=aside)
+        return Classification(kind="unknown", reason="no_known_phrases", confidence=0.5, set_aside=aside)
     reason = {
         "enrollment_application": "enrollment_phrases",
         "dental_enrollment": "dental_only_phrases",
         "disenrollment_request": "disenrollment_phrases",
     }[kind]
     confidence = round(min(0.99, 0.6 + 0.4 * (best - runner_up) / best), 2)
-    return Classification(kind=kind, reason=";".join([reason, *set_aside]), confidence=confidence)
+    return Classification(kind=kind, reason=";".join([reason, *set_aside]), confidence=confidence, set_aside=aside)

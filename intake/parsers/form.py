@@ -46,7 +46,7 @@ from intake.parsers.field_map import NORMALIZERS, TEXT_PATHS, path_for
 from intake.parsers.combs import join_comb_characters
 from intake.parsers.hand_marks import answers_to_circle
 from intake.parsers.label_keywords import KEY_WORD_SCORE, keyword_headings, keyword_labels, prefer_key_words
-from intake.parsers.label_cells import first_line_top, join_stacked_labels, stacked_print_block
+from intake.parsers.label_cells import first_line_top, join_stacked_labels, label_block, stacked_print_block
 from intake.parsers.labels import (
     LABEL_VOCABULARY,
     LabelHit,
@@ -142,6 +142,10 @@ def _read_page(page: RecognizedPage) -> _Page:
     labels = join_stacked_labels(layout, join_wrapped_labels(layout, labels))
     # "Agents and brokers who help you fill out this form must ...": a paragraph's words, no label
     labels = [h for h in labels if not in_a_paragraph(layout, h)]
+    # ... nor headings ("If signed by an authorized representative, ..."); and a heading's words inside a longer
+    # label, after its first word, are that label's ("Signature of applicant or authorized representative")
+    headings = [h for h in headings if not in_a_paragraph(layout, h) and not any(
+        set(h.indices) < set(label.indices) and label.indices[0] != h.indices[0] for label in labels)]
     labels, orders = find_name_orders(layout, labels)
     # a footer's "Page 1 of 2" under the last row is never that row's value
     stop = box_words | option_words | heading_words | {i for h in labels for i in h.indices} | page_furniture(layout)
@@ -500,6 +504,11 @@ def _value_spots(p: _Page, headings: list[Heading], captioned: bool = False) -> 
     by_id = {id(hit): hit for hit in p.labels}
     # a table's label cell: the lines printed under a label whose value stands beside them are label print
     stop = p.stop | {i for spot in spots.values() for i in spot.label_print}
+    if not captioned:
+        # ... and so are those under a label left blank ("Representative's phone number / Teléfono del
+        # representante"): never the value over the next label
+        stop |= {i for hit in p.labels if id(hit) not in spots or spots[id(hit)].where == "right"
+                 for i in label_block(p.layout, hit, p.labels)[1]}
     # the writing just above each label that may be a caption (its own value, if any, is below it)
     aboves = {
         id(hit): above for hit in p.labels

@@ -26,6 +26,7 @@ from intake.ocr.page_text import Box
 from intake.parsers.label_keywords import classify_words, tokens_of
 from intake.parsers.labels import LabelHit
 from intake.parsers.layout import PageLayout, Row, is_filler
+from intake.parsers.paragraphs import ends_a_sentence
 
 __all__ = ["first_line_top", "join_stacked_labels", "label_block", "stacked_print_block", "value_cell"]
 
@@ -112,8 +113,8 @@ def label_block(layout: PageLayout, hit: LabelHit, labels: list[LabelHit]) -> tu
         if any(i in other_labels for i in line):
             break  # the next label (the same label again in another language, "Domicilio permanente", is the block's)
         box = layout.union_box(line)
-        if layout.floor_between(block, box) or layout.wall_between(block, box) and box.left > block.right:
-            break
+        if layout.floor_between(block, box, lids=True) or layout.wall_between(block, box) and box.left > block.right:
+            break  # (a line typed in the entry box under the label is its value, not its print: "Barbara Nowak")
         block = block.union(box)
         added.extend(line)
         lines += 1
@@ -195,6 +196,8 @@ _MOST_LABEL_WORDS = 5  # words on a label's first line, when it goes on in the l
 def _label_line(layout: PageLayout, chunk: list[int]) -> bool:
     """A short line of print with no colon and no digits: the first line of a label broken in two."""
     texts = [layout.word(i).text.strip() for i in chunk]
+    if ends_a_sentence(layout, chunk):
+        return False  # "the date my coverage begins.": a paragraph's last line, not a label's first
     return (len(chunk) <= _MOST_LABEL_WORDS and not texts[-1].endswith((":", ";"))
             and not any(ch.isdigit() for t in texts for ch in t) and any(ch.islower() for t in texts for ch in t))
 
@@ -258,8 +261,8 @@ def join_stacked_labels(layout: PageLayout, hits: list[LabelHit]) -> list[LabelH
             lower = _next_line_at_left(layout, n, top)
             if lower is None or len(lower) > _MOST_LABEL_WORDS + 1 or not _print_line(layout, lower):
                 continue  # a sentence under a word is an instruction, not the rest of a label
-            if layout.floor_between(top, layout.union_box(lower)):
-                continue
+            if layout.floor_between(top, layout.union_box(lower), lids=True):
+                continue  # a cell's floor, or the lid of the entry box the line is typed in ("River City Insurance")
             kind = classify_words(tokens_of(layout.word(i).text for i in upper + lower))
             words = set(upper) | set(lower)
             joined = [h for h in out if words.intersection(h.indices)]

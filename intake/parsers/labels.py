@@ -163,6 +163,13 @@ LABELS: dict[str, tuple[str, ...]] = {
         "sign here",
         "beneficiary signature",
         "member signature",
+        # one line for whoever signs: the signer is told by the representative's fields, not by this label
+        "signature of applicant or authorized representative",
+        "signature of applicant or representative",
+        "signature of enrollee or authorized representative",
+        "applicant or authorized representative signature",
+        "beneficiary or authorized representative signature",
+        "member or authorized representative signature",
     ),
     "rep_signature": (
         "authorized representative signature",
@@ -217,6 +224,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "other": (
         "apt", "apt unit", "apt #", "apartment", "suite", "apt suite", "email", "e mail", "email address",
         "e mail address", "bank name", "name of bank", "agency name", "agency", "agency id", "agency phone", "preferred language", "language",
+        "agent phone", "agent phone number", "agent telephone", "agent email", "agent e mail", "agency code",
+        "writing number", "writing #", "agent writing #", "agent writing number", "agent writing id", "agent code",
         "race", "ethnicity", "employer", "fax number", "spouse name",
     ),
     "rep_address": ("rep address", "representative address", "representatives address"),

@@ -210,17 +210,22 @@ class PageLayout:
                     return True
         return False
 
-    def floor_between(self, upper: Box, lower: Box) -> bool:
-        """A horizontal rule runs between a label and a row below it, across the row's words (a cell's floor)."""
+    def floor_between(self, upper: Box, lower: Box, *, lids: bool = False) -> bool:
+        """A horizontal rule runs between a label and a row below it, across the row's words (a cell's floor);
+        with ``lids``, also the lid of an entry box drawn around the row's words."""
         for rule in self.rules:
             if rule.width < 3 * rule.height or rule.width < 2 * self.em:
                 continue
             if not (upper.bottom - 0.1 * self.em <= rule.center[1] <= lower.top + 0.1 * self.em):
                 continue
             overlap = min(rule.right, lower.right) - max(rule.left, lower.left)
-            if overlap >= 0.5 * lower.width and not self._boxed(rule, lower):
+            if overlap >= 0.5 * lower.width and (lids or not self._boxed(rule, lower)):
                 return True
         return False
+
+    def in_entry_box(self, upper: Box, lower: Box) -> bool:
+        """``lower``'s words are inside an entry box drawn under ``upper`` (its lid between them)."""
+        return self.floor_between(upper, lower, lids=True) and not self.floor_between(upper, lower)
 
     def _boxed(self, top: Box, words: Box) -> bool:
         """``top`` is the lid of a box drawn tight around ``words`` (a comb or entry box), not a cell floor."""

@@ -9,6 +9,7 @@ when the block reading finds two or more lines, confidently, its words replace t
 from __future__ import annotations
 
 import logging
+import statistics
 
 import cv2
 import numpy as np
@@ -26,7 +27,7 @@ log = logging.getLogger(__name__)
 _TALL = (1.7, 3.2)  # a merged run's words stand this many lines tall
 _UNSURE_BELOW = 0.93  # ... and at least one of them is read with less confidence than this
 _MOST_RUNS = 12  # runs read again per page
-_SURE_FROM = 0.75  # the block reading's words must be this confident on average
+_SURE_FROM = 0.75  # the block reading's words must be this confident on average (or see ``_read_surely``)
 _HELD = 0.9  # ... and hold this share of the area's ink
 _MOST_WORDS = 10  # a label's two lines hold no more words than this
 _ALONE_BELOW = 0.5  # one tall word alone is read again only when read this doubtfully ...
@@ -102,12 +103,23 @@ def _read_as_block(grey: np.ndarray, run: list[int], words: list[Word], em: floa
     found = [w for w in read.words if w.text.strip()]
     if not 2 <= len(found) <= _MOST_WORDS or len({w.line for w in found}) != 2:
         return []  # a label's two lines, not one line or a paragraph
-    if sum(w.conf for w in found) / len(found) < _SURE_FROM:
+    if not _read_surely(found):
         return []
     line = words[run[0]].line
     out = [Word(text=w.text, box=Box(left=x0 + w.box.left, top=y0 + w.box.top, width=w.box.width,
                                      height=w.box.height), conf=w.conf, line=line * 100 + w.line) for w in found]
     return out if _covers_the_print(grey, area, out) else []
+
+
+def _read_surely(found: list[Word]) -> bool:
+    """The block reading is sure on average; or its first line is read surely, word by word, and so are most of
+    its words: a bilingual label's second line, in italics, may be read with doubt ("Primary phone" over
+    "Teléfono principal")."""
+    if sum(w.conf for w in found) / len(found) >= _SURE_FROM:
+        return True
+    first = min(w.line for w in found)
+    return all(w.conf >= _SURE_FROM for w in found if w.line == first) and statistics.median(
+        w.conf for w in found) >= _SURE_FROM
 
 
 def _covers_the_print(grey: np.ndarray, area: Box, found: list[Word]) -> bool:

@@ -7,7 +7,9 @@ you give us"). Where a line of such a paragraph starts with a label's words,
 the line under it is the paragraph going on, not the answer. A paragraph line
 is told by its print, not its words: a long run of lower-case words, set
 close under or over another such line from the same margin (a form leaves
-room to write between its rows; a paragraph does not).
+room to write between its rows; a paragraph does not). A paragraph's last line
+may be short ("the date my coverage begins."): it ends a sentence, set solid
+under a line of running text from the same margin.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 from intake.parsers.labels import LabelHit
 from intake.parsers.layout import PageLayout, Row
 
-__all__ = ["in_a_paragraph"]
+__all__ = ["in_a_paragraph", "ends_a_sentence"]
 
 _LINE_WORDS = 10  # words a line of running text holds at least (two captions run together hold fewer)
 _LOWER_WORDS = 5  # ... of them lower-case words
@@ -27,6 +29,14 @@ def _running_text(layout: PageLayout, chunk: list[int]) -> bool:
     words = [layout.word(i).text.strip(".,;:!?()[]\"'") for i in chunk]
     lower = [w for w in words if len(w) >= 2 and w.isalpha() and w.islower()]
     return len(chunk) >= _LINE_WORDS and len(lower) >= _LOWER_WORDS
+
+
+def ends_a_sentence(layout: PageLayout, chunk: list[int]) -> bool:
+    """The words end a sentence: a lower-case word of three letters or more and a full stop ("begins."), not an
+    abbreviation ("Apt.", "No.", "Init.")."""
+    last = layout.word(chunk[-1]).text.strip()
+    word = last.rstrip(".!?")
+    return last.endswith((".", "!", "?")) and len(word) >= 3 and word.isalpha() and word.islower()
 
 
 def _running_chunks(layout: PageLayout, row: Row) -> list[list[int]]:
@@ -50,8 +60,10 @@ def in_a_paragraph(layout: PageLayout, hit: LabelHit) -> bool:
     index = layout.row_of[first]
     row = layout.rows[index]
     mine = next((chunk for chunk in layout.chunks(row) if first in chunk), None)
-    if mine is None or not _running_text(layout, mine):
+    if mine is None:
         return False
+    if not _running_text(layout, mine):
+        return _last_line(layout, index, mine)
     if layout.word(hit.indices[-1]).text.rstrip().endswith(":") and mine[-1] == hit.indices[-1]:
         return False
     for near in (index - 1, index + 1):
@@ -64,3 +76,14 @@ def in_a_paragraph(layout: PageLayout, hit: LabelHit) -> bool:
         if any(_same_margin(layout, mine, chunk) for chunk in _running_chunks(layout, other)):
             return True
     return False
+
+
+def _last_line(layout: PageLayout, index: int, mine: list[int]) -> bool:
+    """A short line ending a sentence, set solid under a line of running text from the same margin: the
+    paragraph's last line."""
+    if index == 0 or not ends_a_sentence(layout, mine):
+        return False
+    above, row = layout.rows[index - 1], layout.rows[index]
+    if row.top - above.bottom > _LEADING_EM * layout.em:
+        return False
+    return any(_same_margin(layout, mine, chunk) for chunk in _running_chunks(layout, above))

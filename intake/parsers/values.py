@@ -357,6 +357,8 @@ def _title_print(layout: PageLayout, hit: LabelHit, picked: list[int]) -> bool:
     capitals or stands taller). A text layer's typed answers keep the label's size, so it is never judged so."""
     if layout.text.source != "ocr" or not _in_print_of(layout, hit, picked):
         return False
+    if layout.in_entry_box(hit.box, layout.union_box(picked)):
+        return False  # typed into the entry box under the label ("Barbara Nowak"): a form prints nothing there
     words = [layout.word(i).text.strip(".,:;()") for i in picked]
     # four letters or more: a two-letter state read "Wi" is writing OCR lowered, not print
     return all(len(w) >= 4 and w[0].isupper() and w[1:].islower() and w.isalpha() for w in words)

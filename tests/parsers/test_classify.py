@@ -126,6 +126,34 @@ def test_cover_and_certificate_are_set_aside_in_reason() -> None:
     assert result.reason == "enrollment_phrases;cover_page_set_aside;certificate_page_set_aside"
 
 
+SCOPE = [
+    "Scope of Sales Appointment Confirmation Form",
+    "The Centers for Medicare and Medicaid Services requires agents to document the scope of a marketing",
+    "appointment prior to any sales meeting. Please initial below beside the type of product(s) you want discussed.",
+    "Medicare Advantage Plans (Part C) and Cost Plans   Stand-alone Medicare Prescription Drug Plans (Part D)",
+    "Dental/Vision/Hearing Products   Hospital Indemnity Products   Medicare Supplement (Medigap) Products",
+    "Beneficiary or Authorized Representative Signature and Signature Date: 10/20/2026",
+    "Agent Name: THOMAS JAKUBOWSKI Agent Phone: (715) 555-0177 Beneficiary Name: MARGARET OLSON",
+    "Initial Method of Contact: phone   Date Appointment Completed: 10/21/2026",
+    "Plan(s) the agent represented during this meeting: Aspirus Health Plan",
+]
+
+
+def test_pages_that_travel_with_the_application_are_set_aside_by_number() -> None:
+    """A fax cover sheet and the agent's Scope of Appointment hold names, phones and dates that are no fields of
+    the application: the classification names their pages, so the form is read without them."""
+    result = classify(doc(COVER, CMS_PAGE_1, CMS_PAGE_2, SCOPE))
+    assert result.kind == "enrollment_application"
+    assert result.set_aside == (1, 4)
+    assert result.reason == "enrollment_phrases;cover_page_set_aside;scope_of_appointment_set_aside"
+    assert classify(doc(CMS_PAGE_1, CMS_PAGE_2, CMS_PAGE_3)).set_aside == ()
+
+
+def test_a_scope_of_appointment_alone_is_no_application() -> None:
+    result = classify(doc(SCOPE))
+    assert result.kind == "unknown" and result.reason == "scope_of_appointment_only"
+
+
 @pytest.mark.parametrize(("pages", "kind"), [
     (doc(DENTAL), "dental_enrollment"),
     (doc(COVER, DENTAL), "dental_enrollment"),

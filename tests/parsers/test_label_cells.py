@@ -185,3 +185,13 @@ def test_michigan_half_way_down_a_state_cell_is_the_state_not_a_middle_initial_l
     items = [(100, 90, "State"), (100, 140, "Estado"), (460, 118, "MI")]
     values = _text_layer_values(settings, items)
     assert values["applicant.permanent_address.state"] == "MI"
+
+
+def test_a_blank_labels_second_language_line_is_not_the_value_over_the_next_label(settings: Settings) -> None:
+    """"Representative's phone number / Teléfono del representante" left blank over a blank "Representative's
+    address": the Spanish line is the phone label's print, not an address written above the address label."""
+    items = [(100, 90, "Representative's phone"), (100, 125, "Telefono"), (920, 90, "Relationship"),
+             (920, 125, "Parentesco"), (100, 190, "Representative's address"), (100, 225, "Direccion")]
+    fields = extract_fields([_table_page(items)], settings).fields
+    for path in ("authorized_representative.phone", "authorized_representative.address"):
+        assert path not in fields or fields[path].value is None, path

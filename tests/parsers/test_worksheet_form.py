@@ -462,3 +462,20 @@ def test_key_words_in_a_sentence_open_no_block() -> None:
                       (100, 250, "City"), (600, 250, "WAUSAU")])
     fields = extract_fields([page], Settings()).fields
     assert fields["applicant.permanent_address.city"].value == "WAUSAU"
+
+
+
+def test_a_bilingual_labels_doubtful_second_line_does_not_keep_it_garbled() -> None:
+    """"Primary phone" over "Teléfono principal" in a script face: read again as a block, the English line is read
+    surely and the second line with doubt. The first line and most of the words are sure, so the label is back."""
+    from intake.parsers.merged_lines import with_lines_split
+
+    page = form_page([(100, 600, "Best phone number"), (100, 700, "Doctor or clinic you use")])
+    image = page.image.copy()
+    cv2.putText(image, "Primary phone", (100, 325), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 0, 2)
+    cv2.putText(image, "Telefono principal", (100, 368), cv2.FONT_HERSHEY_SCRIPT_SIMPLEX, 0.75, 0, 2)
+    garbled = tuple(Word(text=t, box=Box(left=x, top=298, width=w, height=78), conf=c, line=50)
+                    for t, x, w, c in (("Rajon", 100, 110, 0.5), ("primi", 215, 120, 0.15)))
+    page = replace(page, image=image, text=page.text.model_copy(update={"words": page.text.words + garbled}))
+    words = [w.text for w in with_lines_split(page.image, page.text, Settings()).words]
+    assert "Primary" in words and "phone" in words and "Rajon" not in words

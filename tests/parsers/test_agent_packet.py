@@ -1,0 +1,49 @@
+"""An agent's packet: a fillable PDF typed by the agent's software, between a fax cover sheet and a Scope of Sales
+Appointment page. Typed answers sit in entry boxes under their labels, in Title Case and the labels' own size."""
+
+from __future__ import annotations
+
+from intake.config import Settings
+from intake.parsers.form import extract_fields
+from tests.parsers.form_kit import form_page, ruled_page
+
+#: form_kit draws 20 px a character and words 30 px tall
+
+
+def _values(settings: Settings, *pages) -> dict:
+    return {path: f.value for path, f in extract_fields(list(pages), settings).fields.items()}
+
+
+def _boxed(label_x: int, label_y: int, label: str, value: str | None) -> tuple[list, list]:
+    """A label over an entry box (lid 15 px under the label, floor 60 px under the lid), ``value`` typed in it."""
+    items = [(label_x, label_y, label)] + ([(label_x + 10, label_y + 57, value)] if value else [])
+    lid, floor = label_y + 45, label_y + 105
+    return items, [(label_x - 5, label_x + 800, lid), (label_x - 5, label_x + 800, floor)]
+
+
+def test_a_title_case_answer_typed_in_the_entry_box_under_its_label_is_its_value(settings: Settings) -> None:
+    """"Barbara Nowak" typed in the box under "Agent name", as small as the label: no print of the form stands in
+    an entry box, so it is the answer, not the next row's label."""
+    name, name_lines = _boxed(100, 100, "Agent name", "Barbara Nowak")
+    agency, agency_lines = _boxed(100, 260, "Agency", "River City Insurance")
+    values = _values(settings, ruled_page(name + agency, name_lines + agency_lines))
+    assert values["agent.name"].upper() == "BARBARA NOWAK"
+    assert values.get("applicant.permanent_address.city") is None  # "City" of the agency's name is no label
+
+
+def test_a_paragraphs_short_last_line_is_no_label(settings: Settings) -> None:
+    """The attestation's last line, "the date my coverage begins.", set solid under the paragraph, is not a label
+    of the effective date, and the signature's label under it stays the signature's."""
+    page = form_page([
+        (100, 100, "I understand that my signature on this application means that I have read and understand"),
+        (100, 135, "its contents. If signed by an authorized representative, the date I sign is not"),
+        (100, 170, "the date my coverage begins."),
+        (100, 215, "Signature of applicant or authorized representative"),
+        (1500, 215, "Date"), (1500, 290, "10/29/2026"),
+    ], scribble=(150, 265, 500, 80))
+    values = _values(settings, page)
+    assert values.get("requested_effective_date") is None
+    assert values["signature.signed"] is True
+    assert values["signature.date"] == "2026-10-29"
+    # the paragraph's "signed by an authorized representative" is no heading of a representative's block
+    assert values["signature.by"] == "applicant"

@@ -80,6 +80,9 @@ def is_filler(text: str) -> bool:
     return bool(_FILLER.match(text.strip())) or not text.strip()
 
 
+_DEEPEST_BOX_EM = 8.0  # an entry box this deep still closes under its words (a signature's or its date's)
+
+
 @dataclass
 class Row:
     """Words that share one visual line, left to right (indices into the page's words)."""
@@ -228,12 +231,17 @@ class PageLayout:
         return self.floor_between(upper, lower, lids=True) and not self.floor_between(upper, lower)
 
     def _boxed(self, top: Box, words: Box) -> bool:
-        """``top`` is the lid of a box drawn tight around ``words`` (a comb or entry box), not a cell floor."""
+        """``top`` is the lid of a box drawn around ``words`` (a comb or entry box), not a cell floor: a rule under
+        the words closes it, tight around them, or deeper with the lid's own ends (a tall box to sign and date in)."""
         for rule in self.rules:
             if rule is top or rule.width < 3 * rule.height or rule.center[1] <= words.center[1]:
                 continue
             overlap = min(rule.right, top.right) - max(rule.left, top.left)
-            if overlap >= 0.5 * min(rule.width, top.width) and rule.center[1] - top.center[1] <= 3.5 * max(words.height, self.em):
+            depth = rule.center[1] - top.center[1]
+            if overlap >= 0.5 * min(rule.width, top.width) and depth <= 3.5 * max(words.height, self.em):
+                return True
+            same_ends = abs(rule.left - top.left) <= self.em and abs(rule.right - top.right) <= self.em
+            if same_ends and depth <= _DEEPEST_BOX_EM * self.em:
                 return True
         return False
 

@@ -47,3 +47,14 @@ def test_a_paragraphs_short_last_line_is_no_label(settings: Settings) -> None:
     assert values["signature.date"] == "2026-10-29"
     # the paragraph's "signed by an authorized representative" is no heading of a representative's block
     assert values["signature.by"] == "applicant"
+
+
+def test_the_date_in_a_tall_box_under_its_label_is_its_value(settings: Settings) -> None:
+    """A box as tall as the signature's beside it, "Date" over it and the date typed half-way down: the box's lid
+    is no floor between the label and its value."""
+    page = ruled_page([(100, 100, "Applicant signature"), (1500, 100, "Date"), (1520, 200, "11/30/2026")],
+                      [(95, 1400, 140), (95, 1400, 290), (1495, 2300, 140), (1495, 2300, 290)],
+                      scribble=(150, 170, 600, 90))
+    values = _values(settings, page)
+    assert values["signature.signed"] is True
+    assert values["signature.date"] == "2026-11-30"

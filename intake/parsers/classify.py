@@ -209,13 +209,13 @@ def classify(pages: list[RecognizedPage]) -> Classification:
         return Classification(kind="blank", reason="no_text", confidence=0.95 if pages else 0.8)
     content = [s for s in readable if not s.set_aside]
     aside = tuple(s.number for s in readable if s.set_aside)
-    set_aside = []
+    aside_reasons = []
     if any(s.is_cover for s in readable):
-        set_aside.append("cover_page_set_aside")
+        aside_reasons.append("cover_page_set_aside")
     if any(s.is_certificate for s in readable):
-        set_aside.append("certificate_page_set_aside")
+        aside_reasons.append("certificate_page_set_aside")
     if any(s.is_scope_of_appointment for s in readable):
-        set_aside.append("scope_of_appointment_set_aside")
+        aside_reasons.append("scope_of_appointment_set_aside")
     if not content:
         if any(s.is_cover for s in readable):
             return Classification(kind="cover_letter", reason="fax_cover_sheet_only", confidence=0.9, set_aside=aside)
@@ -240,4 +240,4 @@ def classify(pages: list[RecognizedPage]) -> Classification:
         "disenrollment_request": "disenrollment_phrases",
     }[kind]
     confidence = round(min(0.99, 0.6 + 0.4 * (best - runner_up) / best), 2)
-    return Classification(kind=kind, reason=";".join([reason, *set_aside]), confidence=confidence, set_aside=aside)
+    return Classification(kind=kind, reason=";".join([reason, *aside_reasons]), confidence=confidence, set_aside=aside)

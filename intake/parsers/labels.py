@@ -225,7 +225,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "apt", "apt unit", "apt #", "apartment", "suite", "apt suite", "email", "e mail", "email address",
         "e mail address", "bank name", "name of bank", "agency name", "agency", "agency id", "agency phone", "preferred language", "language",
         "agent phone", "agent phone number", "agent telephone", "agent email", "agent e mail", "agency code",
-        "writing number", "writing #", "agent writing #", "agent writing number", "agent writing id", "agent code",
+        "agent writing #", "agent writing number", "agent writing id", "agent code",
         "race", "ethnicity", "employer", "fax number", "spouse name",
     ),
     "rep_address": ("rep address", "representative address", "representatives address"),

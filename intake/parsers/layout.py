@@ -226,6 +226,24 @@ class PageLayout:
                 return True
         return False
 
+    def entry_box_floor(self, label: Box) -> float | None:
+        """The floor of the entry box drawn right under ``label`` (its lid within a line of the label, a rule with
+        the lid's ends closing it up to 8 lines lower), or None."""
+        em = self.em
+        for lid in self.rules:
+            if lid.width < 3 * lid.height or lid.width < 2 * em:
+                continue
+            if not (label.bottom - 0.1 * em <= lid.center[1] <= label.bottom + 1.2 * em):
+                continue
+            if not lid.left - em <= label.left <= lid.right:
+                continue
+            floors = [r.center[1] for r in self.rules if r is not lid and r.width >= 3 * r.height
+                      and abs(r.left - lid.left) <= em and abs(r.right - lid.right) <= em
+                      and 0 < r.center[1] - lid.center[1] <= _DEEPEST_BOX_EM * em]
+            if floors:
+                return min(floors)
+        return None
+
     def in_entry_box(self, upper: Box, lower: Box) -> bool:
         """``lower``'s words are inside an entry box drawn under ``upper`` (its lid between them)."""
         return self.floor_between(upper, lower, lids=True) and not self.floor_between(upper, lower)

@@ -434,11 +434,25 @@ def zip_code(raw: str | None) -> Normalized:
 # --- People and text --------------------------------------------------------
 
 
+_OPENS, _CLOSES = "[{", "]}"
+
+
+def _box_edges_off(value: str) -> str:
+    """``value`` without the side of the box it was written in, which OCR glued to it as a bracket or a bar
+    ("[ARLENE", "901 HILLTOP DR]"); a bracket that closes in the value is its own ("APT [B]")."""
+    if value[:1] in _OPENS and not any(ch in value for ch in _CLOSES) or value[:1] == "|":
+        value = value[1:].lstrip()
+    if value[-1:] in _CLOSES and not any(ch in value for ch in _OPENS) or value[-1:] == "|":
+        value = value[:-1].rstrip()
+    return value
+
+
 def text(raw: str | None) -> Normalized:
-    """Generic text: trimmed, inner whitespace collapsed, case kept; None when empty."""
+    """Generic text: trimmed, inner whitespace collapsed, case kept, a box's side OCR glued to it dropped; None when
+    empty."""
     if _blank(raw):
         return _EMPTY
-    value = re.sub(r"\s+", " ", str(raw)).strip()
+    value = _box_edges_off(re.sub(r"\s+", " ", str(raw)).strip())
     return Normalized(value, True) if value else _EMPTY
 
 
@@ -476,7 +490,7 @@ def person_name(raw: str | None) -> Normalized:
     """
     if _blank(raw):
         return _EMPTY
-    value = re.sub(r"\s+", " ", str(raw)).strip().strip(",;:_|").strip()
+    value = _box_edges_off(re.sub(r"\s+", " ", str(raw)).strip().strip(",;:_|").strip())
     if not value or not re.search(r"[A-Za-z]", value):
         return _bad()
     if re.search(r"\d", value):

@@ -35,7 +35,7 @@ def ends_a_sentence(layout: PageLayout, chunk: list[int]) -> bool:
     """The words end a sentence: a lower-case word of three letters or more and a full stop ("begins."), not an
     abbreviation ("Apt.", "No.", "Init.")."""
     last = layout.word(chunk[-1]).text.strip()
-    word = last.rstrip(".!?")
+    word = last.rstrip(".!?").rstrip(")]\"'")  # "... authorized under State law)."
     return last.endswith((".", "!", "?")) and len(word) >= 3 and word.isalpha() and word.islower()
 
 

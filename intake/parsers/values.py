@@ -338,6 +338,9 @@ def find_value(
             if under is not None and under.where == "below" and _written_larger(layout, hit, under.indices):
                 return under
         return spot
+    floor = layout.entry_box_floor(hit.box)
+    if floor is not None:
+        below_em = max(below_em, (floor - hit.box.bottom) / layout.em)  # a deep box's answer, typed low in it
     return _beside_or_below(layout, hit, labels, stop, row_index, limit, hints, label_words, below_em)
 
 

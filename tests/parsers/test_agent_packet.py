@@ -58,3 +58,31 @@ def test_the_date_in_a_tall_box_under_its_label_is_its_value(settings: Settings)
     values = _values(settings, page)
     assert values["signature.signed"] is True
     assert values["signature.date"] == "2026-11-30"
+
+
+def test_the_answer_typed_low_in_a_deep_box_is_its_labels_value(settings: Settings) -> None:
+    """A DocuSign page's date box as deep as the signature's, the date typed near its floor, farther under the
+    label than an answer usually stands: the search goes down to the box's floor."""
+    page = ruled_page([(100, 100, "Applicant signature"), (1500, 100, "Date"), (1520, 300, "11/25/2026")],
+                      [(95, 1400, 140), (95, 1400, 360), (1495, 2300, 140), (1495, 2300, 360)],
+                      scribble=(150, 170, 600, 90))
+    assert _values(settings, page)["signature.date"] == "2026-11-25"
+
+
+
+def test_a_paragraphs_last_line_may_close_a_bracket() -> None:
+    """"... another person authorized under the laws of your / State law)." ends the paragraph: its "State" is no
+    label (a representative's address left blank once took "law)." for its value)."""
+    from intake.parsers.labels import find_labels
+    from intake.parsers.layout import PageLayout
+    from intake.parsers.paragraphs import in_a_paragraph
+
+    page = form_page([
+        (100, 100, "Complete only if someone other than the applicant signed above (power of attorney, legal"),
+        (100, 135, "guardian or another person who is authorized to act for you under the laws of your"),
+        (100, 170, "State law)."),
+        (100, 260, "Name"), (900, 260, "Relationship to applicant"), (100, 400, "Address"),
+    ])
+    layout = PageLayout.build(page.text, page.rules)
+    states = [h for h in find_labels(layout) if h.kind == "state"]
+    assert states and all(in_a_paragraph(layout, h) for h in states)

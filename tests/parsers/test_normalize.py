@@ -444,3 +444,14 @@ def test_a_birth_date_field_joins_split_digits_but_not_a_day_and_its_year(raw: s
 
     result = NORMALIZERS["applicant.birth_date"](raw)
     assert (result.value, result.note) == (value, note)
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("[ARLENE", "ARLENE"),  # the entry box's left side read as a bracket
+    ("|MEDFORD", "MEDFORD"),
+    ("901 HILLTOP DR]", "901 HILLTOP DR"),
+    ("APT [B]", "APT [B]"),  # a bracket closed in the value is the value's own
+])
+def test_a_box_side_ocr_glued_to_a_value_is_dropped(raw: str, expected: str) -> None:
+    assert n.text(raw).value == expected
+    assert n.person_name(raw).value == expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from samples.formdata import FormData
@@ -144,3 +145,24 @@ class PageBuilder:
     def signature(self, rng: random.Random, x: float, y: float, w: float, h: float) -> None:
         if self.form.choice["signed"]:
             self.page.add(scribble(rng, x + 6, y, w * rng.uniform(0.45, 0.8), h, self.style.value_ink))
+
+
+def shared_widths(shares: Sequence[float], room: float, rng: random.Random, moved: tuple[float, float],
+                  needs: Callable[[], list[float]]) -> list[float]:
+    """A row's field widths: ``room`` split by ``shares``, the later fields' starts scaled within ``moved`` per
+    document, each at least its need (``needs`` is asked after the starts are drawn); when the needs
+    do not fit, they shrink to fit."""
+    total = sum(shares)
+    starts, acc = [], 0.0
+    for share in shares:
+        starts.append(room * acc / total)
+        acc += share
+    starts = [starts[0]] + [st * rng.uniform(*moved) for st in starts[1:]]
+    widths = [b - a for a, b in zip(starts, starts[1:] + [room])]
+    wanted = needs()
+    if all(w >= n for w, n in zip(widths, wanted)):
+        return widths
+    spare = room - sum(wanted)
+    if spare >= 0:
+        return [n + spare * share / total for n, share in zip(wanted, shares)]
+    return [room * n / sum(wanted) for n in wanted]

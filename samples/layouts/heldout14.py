@@ -92,7 +92,7 @@ from dataclasses import dataclass, replace
 from intake.plans import PLANS
 from samples.fonts import pil_font, text_width, wrap_words
 from samples.formdata import FormData
-from samples.layouts.base import PageBuilder, Style
+from samples.layouts.base import PageBuilder, Style, shared_widths
 from samples.people import AGENCIES
 from samples.primitives import LETTER, Checkbox, Ink, Line, PageLayout, Rect, Text
 
@@ -502,22 +502,9 @@ class Packet:
         return label + max(f.min_line, value)
 
     def widths(self, fields: list[Field], total: float) -> list[float]:
-        """Widths from the shares, the later fields' starts moved +-10 % per document, each at least its need."""
+        """Widths from the shares (the later fields' starts moved +-10 % per document), each at least its need."""
         room = total - self.look.gap * (len(fields) - 1)
-        shares = sum(f.share for f in fields)
-        starts, acc = [], 0.0
-        for f in fields:
-            starts.append(room * acc / shares)
-            acc += f.share
-        starts = [starts[0]] + [st * self.rng.uniform(0.9, 1.1) for st in starts[1:]]
-        widths = [b - a for a, b in zip(starts, starts[1:] + [room])]
-        needs = [self.need(f) for f in fields]
-        if all(w >= n for w, n in zip(widths, needs)):
-            return widths
-        spare = room - sum(needs)
-        if spare >= 0:
-            return [n + spare * f.share / shares for n, f in zip(needs, fields)]
-        return [room * n / sum(needs) for n in needs]  # the values shrink to fit
+        return shared_widths([f.share for f in fields], room, self.rng, (0.9, 1.1), lambda: [self.need(f) for f in fields])
 
     def row(self, fields: list[Field], *, x: float | None = None, width: float | None = None) -> None:
         """Fields side by side, each label LEFT of its line on the line's baseline."""

@@ -32,7 +32,7 @@ from intake.plans import PLANS
 from samples.fax import PLAN_FAX
 from samples.fonts import pil_font, text_width, wrap_words
 from samples.formdata import FormData
-from samples.layouts.base import PageBuilder, Style, scribble
+from samples.layouts.base import PageBuilder, Style, scribble, shared_widths
 from samples.people import AGENCIES, draw_name
 from samples.primitives import BLACK, LETTER, Checkbox, Ink, Line, PageLayout, Rect, Text
 
@@ -454,19 +454,7 @@ class Application:
     def widths(self, fields: list[Field], total: float) -> list[float]:
         """Widths from the shares (the later starts moved +-6 % per document), each at least its need."""
         room = total - self.look.gap * (len(fields) - 1)
-        shares = sum(f.share for f in fields)
-        starts, acc = [], 0.0
-        for f in fields:
-            starts.append(room * acc / shares)
-            acc += f.share
-        starts = [starts[0]] + [st * self.rng.uniform(0.94, 1.06) for st in starts[1:]]
-        widths = [b - a for a, b in zip(starts, starts[1:] + [room])]
-        needs = [self.need(f) for f in fields]
-        if all(w >= n for w, n in zip(widths, needs)):
-            return widths
-        spare = room - sum(needs)
-        assert spare >= 0, f"a row of fields does not fit: {[f.label for f in fields]}"
-        return [n + spare * f.share / shares for n, f in zip(needs, fields)]
+        return shared_widths([f.share for f in fields], room, self.rng, (0.94, 1.06), lambda: [self.need(f) for f in fields])
 
     def row(self, fields: list[Field], *, x: float | None = None, width: float | None = None) -> None:
         """Fields side by side; a row too crowded for its room (labels left of the boxes) goes on two rows."""
